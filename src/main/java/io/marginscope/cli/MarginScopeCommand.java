@@ -1,0 +1,59 @@
+package io.marginscope.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the command line: {@code marginscope <command> [options]}. */
+@Command(name = "marginscope",
+        mixinStandardHelpOptions = true,
+        versionProvider = MarginScopeCommand.Version.class,
+        description = "Risk-adjusted maintenance margin for crypto derivatives. Without a command, opens the workstation.",
+        subcommands = {ComputeCommand.class, CommandLine.HelpCommand.class})
+public final class MarginScopeCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Exit codes of FORMATS.md section 5. */
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int BAD_INPUT = 2;
+
+    /** Builds the command line with the contract's exit codes and one-line error messages. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new MarginScopeCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof io.marginscope.io.InputException ie) {
+                cmd.getErr().println("error: " + ie.getMessage());
+                return BAD_INPUT;
+            }
+            cmd.getErr().println("internal error: " + ex);
+            ex.printStackTrace(cmd.getErr());
+            return INTERNAL_ERROR;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage()
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return BAD_INPUT;
+        });
+        return cl;
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = MarginScopeCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"MarginScope " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

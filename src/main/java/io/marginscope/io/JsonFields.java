@@ -1,0 +1,102 @@
+package io.marginscope.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Typed reads of a {@link LocatedJson} value at a JSON Pointer, each bad value an {@link InputException}. */
+final class JsonFields {
+
+    private final LocatedJson doc;
+
+    JsonFields(LocatedJson doc) {
+        this.doc = doc;
+    }
+
+    LocatedJson doc() {
+        return doc;
+    }
+
+    JsonNode node(String pointer) {
+        return doc.root().at(pointer);
+    }
+
+    boolean present(String pointer) {
+        JsonNode n = node(pointer);
+        return !n.isMissingNode() && !n.isNull();
+    }
+
+    InputException error(String pointer, String problem) {
+        return doc.error(pointer, problem);
+    }
+
+    JsonNode object(String pointer) throws InputException {
+        JsonNode n = node(pointer);
+        if (n.isMissingNode() || n.isNull()) {
+            throw error(pointer, "missing; an object is required");
+        }
+        if (!n.isObject()) {
+            throw error(pointer, "must be an object");
+        }
+        return n;
+    }
+
+    JsonNode array(String pointer) throws InputException {
+        JsonNode n = node(pointer);
+        if (!n.isArray()) {
+            throw error(pointer, n.isMissingNode() ? "missing; an array is required" : "must be an array");
+        }
+        return n;
+    }
+
+    String text(String pointer) throws InputException {
+        JsonNode n = node(pointer);
+        if (n.isMissingNode() || n.isNull()) {
+            throw error(pointer, "missing; a value is required");
+        }
+        if (!n.isTextual() || n.asText().isBlank()) {
+            throw error(pointer, "must be a non-empty string");
+        }
+        return n.asText().trim();
+    }
+
+    /** A required finite number. */
+    double number(String pointer) throws InputException {
+        JsonNode n = node(pointer);
+        if (n.isMissingNode() || n.isNull()) {
+            throw error(pointer, "missing; a number is required");
+        }
+        return asNumber(pointer, n);
+    }
+
+    /** An optional finite number, {@code whenAbsent} when missing or null. */
+    double number(String pointer, double whenAbsent) throws InputException {
+        JsonNode n = node(pointer);
+        if (n.isMissingNode() || n.isNull()) {
+            return whenAbsent;
+        }
+        return asNumber(pointer, n);
+    }
+
+    private double asNumber(String pointer, JsonNode n) throws InputException {
+        if (n.isNumber()) {
+            double v = n.doubleValue();
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } else if (n.isTextual()) {
+            Double v = Numbers.parse(n.asText());
+            if (v != null) {
+                return v;
+            }
+            throw error(pointer, "'" + n.asText() + "' is not a number");
+        }
+        throw error(pointer, "must be a number");
+    }
+
+    static String child(String pointer, String key) {
+        return pointer + "/" + LocatedJson.escape(key);
+    }
+
+    static String child(String pointer, int index) {
+        return pointer + "/" + index;
+    }
+}

@@ -1,0 +1,13 @@
+package io.marginscope.io;
+
+import java.util.List;
+
+/**
+ * Something read from a file, with the non-fatal remarks made while reading it (unknown columns,
+ * skipped empty positions, converted units).
+ */
+public record Loaded<T>(T value, List<String> warnings) {
+    public Loaded {
+        warnings = List.copyOf(warnings);
+    }
+}

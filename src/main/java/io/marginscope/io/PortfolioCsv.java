@@ -1,0 +1,219 @@
+package io.marginscope.io;
+
+import io.marginscope.model.Instrument;
+import io.marginscope.model.InstrumentType;
+import io.marginscope.model.Portfolio;
+import io.marginscope.model.Position;
+import io.marginscope.model.Settlement;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The native portfolio CSV of FORMATS.md section 1. Columns are matched by header name,
+ * case-insensitively and in any order; unknown columns are ignored with a warning. The first bad
+ * cell stops the load with an {@link InputException} naming its line and column.
+ */
+public final class PortfolioCsv {
+
+    static final String ID = "id";
+    static final String UNDERLYING = "underlying";
+    static final String TYPE = "type";
+    static final String EXPIRY = "expiry";
+    static final String STRIKE = "strike";
+    static final String QUANTITY = "quantity";
+    static final String ENTRY_PRICE = "entry_price";
+    static final String SETTLEMENT = "settlement";
+
+    private static final List<String> REQUIRED = List.of(ID, UNDERLYING, TYPE, QUANTITY);
+    private static final Set<String> KNOWN = Set.of(ID, UNDERLYING, TYPE, EXPIRY, STRIKE, QUANTITY, ENTRY_PRICE,
+            SETTLEMENT);
+
+    private PortfolioCsv() {
+    }
+
+    public static Loaded<Portfolio> read(Path path) throws InputException {
+        return read(TextSource.read(path), nameOf(path));
+    }
+
+    public static Loaded<Portfolio> read(TextSource src, String bookName) throws InputException {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setCommentMarker('#')
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setTrim(true)
+                .get();
+        List<String> warnings = new ArrayList<>();
+        List<Position> positions = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(src.text()), format)) {
+            Map<String, Integer> columns = null;
+            int headerLine = 0;
+            Map<String, Integer> idLines = new HashMap<>();
+            for (CSVRecord rec : parser) {
+                int line = src.lineOf(rec.getCharacterPosition());
+                if (columns == null) {
+                    headerLine = line;
+                    columns = header(src, rec, line, warnings);
+                    continue;
+                }
+                Row row = new Row(src.name(), line, rec, columns);
+                Position p = position(row);
+                Integer first = idLines.putIfAbsent(p.id(), line);
+                if (first != null) {
+                    throw row.error(ID, "duplicate id '" + p.id() + "' (first on line " + first + ")");
+                }
+                positions.add(p);
+            }
+            if (columns == null) {
+                throw new InputException(src.name(), 0, null, "empty file: no header line");
+            }
+            if (positions.isEmpty()) {
+                throw new InputException(src.name(), headerLine, null, "no positions after the header");
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputException(src.name(), 0, null, "malformed CSV: " + e.getMessage(), e);
+        }
+        return new Loaded<>(new Portfolio(bookName, src.name(), positions), warnings);
+    }
+
+    private static Map<String, Integer> header(TextSource src, CSVRecord rec, int line, List<String> warnings)
+            throws InputException {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int i = 0; i < rec.size(); i++) {
+            String name = rec.get(i).trim().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                throw InputException.column(src.name(), line, "#" + (i + 1), "empty column name in the header");
+            }
+            if (columns.putIfAbsent(name, i) != null) {
+                throw InputException.column(src.name(), line, name, "column appears twice in the header");
+            }
+            if (!KNOWN.contains(name)) {
+                warnings.add(src.name() + ": line " + line + ": unknown column '" + rec.get(i).trim() + "' ignored");
+            }
+        }
+        for (String required : REQUIRED) {
+            if (!columns.containsKey(required)) {
+                throw InputException.column(src.name(), line, required,
+                        "required column missing from the header (need " + String.join(", ", REQUIRED) + ")");
+            }
+        }
+        return columns;
+    }
+
+    private static Position position(Row row) throws InputException {
+        String id = row.required(ID);
+        String underlying = row.required(UNDERLYING).toUpperCase(Locale.ROOT);
+        InstrumentType type = row.enumValue(TYPE, InstrumentType.class, null);
+        Settlement settlement = row.enumValue(SETTLEMENT, Settlement.class, Settlement.LINEAR);
+        double quantity = row.number(QUANTITY, true);
+
+        Instant expiry = null;
+        String expiryText = row.optional(EXPIRY);
+        if (type.hasExpiry()) {
+            if (expiryText.isEmpty()) {
+                throw row.error(EXPIRY, type + " needs an expiry (a date like 2024-12-27 or an ISO instant)");
+            }
+            try {
+                expiry = Expiries.parse(expiryText);
+            } catch (DateTimeException e) {
+                throw row.error(EXPIRY, "'" + expiryText + "' is not a date (2024-12-27) or an ISO instant");
+            }
+        } else if (!expiryText.isEmpty()) {
+            throw row.error(EXPIRY, type + " has no expiry; leave the cell empty");
+        }
+
+        double strike = Double.NaN;
+        if (type.isOption()) {
+            strike = row.number(STRIKE, true);
+            if (!(strike > 0)) {
+                throw row.error(STRIKE, "strike must be positive");
+            }
+        } else if (!row.optional(STRIKE).isEmpty()) {
+            throw row.error(STRIKE, type + " has no strike; leave the cell empty");
+        }
+
+        double entry = row.number(ENTRY_PRICE, type.isFutureLike());
+        if (entry < 0) {
+            throw row.error(ENTRY_PRICE, "entry price must not be negative");
+        }
+        Instrument instrument = new Instrument(underlying, type, expiry, strike, settlement);
+        return new Position(id, instrument, quantity, entry);
+    }
+
+    static String nameOf(Path path) {
+        String file = path.getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        return dot > 0 ? file.substring(0, dot) : file;
+    }
+
+    /** One data row with its line, for reading cells and reporting errors. */
+    private record Row(String file, int line, CSVRecord rec, Map<String, Integer> columns) {
+
+        InputException error(String field, String problem) {
+            return InputException.column(file, line, field, problem);
+        }
+
+        String optional(String column) {
+            Integer i = columns.get(column);
+            if (i == null || i >= rec.size()) {
+                return "";
+            }
+            return rec.get(i).trim();
+        }
+
+        String required(String column) throws InputException {
+            Integer i = columns.get(column);
+            if (i != null && i >= rec.size()) {
+                throw error(column, "missing: the row has " + rec.size() + " cells, the header " + columns.size());
+            }
+            String v = optional(column);
+            if (v.isEmpty()) {
+                throw error(column, "empty; a value is required");
+            }
+            return v;
+        }
+
+        /** A required number, or an optional one that is NaN when the cell is empty. */
+        double number(String column, boolean required) throws InputException {
+            String v = required ? required(column) : optional(column);
+            if (v.isEmpty()) {
+                return Double.NaN;
+            }
+            Double d = Numbers.parse(v);
+            if (d == null) {
+                throw error(column, "'" + v + "' is not a number");
+            }
+            return d;
+        }
+
+        <E extends Enum<E>> E enumValue(String column, Class<E> type, E whenEmpty) throws InputException {
+            String v = whenEmpty == null ? required(column) : optional(column);
+            if (v.isEmpty()) {
+                return whenEmpty;
+            }
+            try {
+                return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                List<String> names = new ArrayList<>();
+                for (E c : type.getEnumConstants()) {
+                    names.add(c.name());
+                }
+                throw error(column, "'" + v + "' is not one of " + String.join(", ", names));
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.marginscope.io;
+
+import io.marginscope.model.MarketSnapshot;
+import io.marginscope.model.Portfolio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The sample books shipped inside the program (the sample-portfolios folder, packaged as class
+ * path resources under {@code /samples/}), each with its market snapshot {@code X.market.json}.
+ */
+public final class SampleBooks {
+
+    /** The book the workstation opens on first start. */
+    public static final String DEFAULT = "btc-short-strangle.csv";
+
+    private static final String ROOT = "/samples/";
+
+    private SampleBooks() {
+    }
+
+    /** A book and its snapshot, read and checked together. */
+    public record Sample(Loaded<Portfolio> book, Loaded<MarketSnapshot> market) { }
+
+    /** File names of the bundled books, in the order of the index. */
+    public static List<String> names() {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = SampleBooks.class.getResourceAsStream(ROOT + "index.txt")) {
+            if (in == null) {
+                return out;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line.trim());
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    public static Sample load(String fileName) throws InputException {
+        String base = fileName.substring(0, fileName.lastIndexOf('.'));
+        Loaded<MarketSnapshot> market = SnapshotJson.read(resource(base + ".market.json"));
+        TextSource bookText = resource(fileName);
+        Loaded<Portfolio> book = fileName.toLowerCase(Locale.ROOT).endsWith(".json")
+                ? DeribitPositions.read(bookText, base, a -> market.value().has(a)
+                        ? market.value().asset(a).spot() : Double.NaN)
+                : PortfolioCsv.read(bookText, base);
+        return new Sample(book, market);
+    }
+
+    private static TextSource resource(String name) throws InputException {
+        InputStream in = SampleBooks.class.getResourceAsStream(ROOT + name);
+        if (in == null) {
+            throw new InputException("samples/" + name, 0, null, "no such bundled sample");
+        }
+        return TextSource.read("samples/" + name, in);
+    }
+}

@@ -1,0 +1,87 @@
+package io.marginscope.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Market data as of one instant: per-asset spot, vol and rate, implied vol surfaces,
+ * correlations and order books.
+ *
+ * @param asOf         valuation instant
+ * @param daysPerYear  the year basis of vols and times to expiry (365 for crypto)
+ * @param assets       per asset, in file order
+ * @param impliedVols  per asset, optional
+ * @param correlations by unordered pair; a missing pair means 0
+ * @param orderBooks   per asset, optional
+ */
+public record MarketSnapshot(Instant asOf, double daysPerYear, Map<String, AssetMarket> assets,
+                             Map<String, VolSurface> impliedVols, Map<AssetPair, Double> correlations,
+                             Map<String, OrderBook> orderBooks) {
+
+    /** An unordered pair of assets, stored in alphabetical order. */
+    public record AssetPair(String first, String second) {
+        public AssetPair {
+            if (first.compareTo(second) > 0) {
+                String t = first;
+                first = second;
+                second = t;
+            }
+        }
+    }
+
+    public MarketSnapshot {
+        Objects.requireNonNull(asOf, "asOf");
+        if (!(daysPerYear > 0)) {
+            throw new IllegalArgumentException("daysPerYear must be positive");
+        }
+        assets = Collections.unmodifiableMap(new LinkedHashMap<>(assets));
+        impliedVols = Map.copyOf(impliedVols);
+        correlations = Map.copyOf(correlations);
+        orderBooks = Map.copyOf(orderBooks);
+    }
+
+    public AssetMarket asset(String symbol) {
+        return assets.get(symbol);
+    }
+
+    public boolean has(String symbol) {
+        return assets.containsKey(symbol);
+    }
+
+    /** Year fraction from asOf to an instant: (instant - asOf) / (daysPerYear days); negative once past. */
+    public double yearsTo(Instant instant) {
+        double seconds = Duration.between(asOf, instant).toMillis() / 1000.0;
+        return seconds / (daysPerYear * 86_400.0);
+    }
+
+    /** Correlation of two assets: 1 on the diagonal, the given pair, else 0. */
+    public double correlation(String a, String b) {
+        if (a.equals(b)) {
+            return 1.0;
+        }
+        return correlations.getOrDefault(new AssetPair(a, b), 0.0);
+    }
+
+    /** The vol to price an option with: the implied vol of its expiry and strike, else the asset's vol. */
+    public VolSurface.VolQuote optionVol(Instrument option) {
+        VolSurface surface = impliedVols.get(option.underlying());
+        if (surface != null) {
+            VolSurface.VolQuote q = surface.lookup(option.expiry(), option.strike());
+            if (q != null) {
+                return q;
+            }
+        }
+        return new VolSurface.VolQuote(assets.get(option.underlying()).vol(), VolSurface.VolSource.ASSET_VOL);
+    }
+
+    /** A copy with one asset's inputs replaced (what-if, live ticks). */
+    public MarketSnapshot withAsset(String symbol, AssetMarket market) {
+        Map<String, AssetMarket> copy = new LinkedHashMap<>(assets);
+        copy.put(symbol, market);
+        return new MarketSnapshot(asOf, daysPerYear, copy, impliedVols, correlations, orderBooks);
+    }
+}

@@ -1,0 +1,79 @@
+package io.marginscope.ui;
+
+import io.marginscope.pricing.PortfolioValuation.UnderlyingGreeks;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Equity and the net Greeks per underlying of the book on show. */
+public final class SummaryBar extends HBox {
+
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Label book = new Label();
+    private final Label asOf = new Label();
+    private final Label equity = new Label();
+    private final HBox underlyings = new HBox();
+
+    public SummaryBar(ReadOnlyObjectProperty<LoadedBook> current) {
+        getStyleClass().add("summary-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        equity.setId("equityValue");
+        equity.getStyleClass().add("big-number");
+        book.getStyleClass().add("book-name");
+        asOf.getStyleClass().add("caption");
+        underlyings.getStyleClass().add("underlyings");
+
+        VBox title = new VBox(book, asOf);
+        title.getStyleClass().add("card");
+        VBox eq = card("Equity (USD)", equity,
+                "Sum of the positions' values: collateral at spot, perps and futures at their unrealised P&L, "
+                        + "options at quantity x model price");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(title, eq, underlyings, spacer);
+        current.addListener((obs, old, now) -> show(now));
+    }
+
+    private void show(LoadedBook b) {
+        book.setText(b.book().name());
+        asOf.setText("as of " + AS_OF.format(b.market().asOf()) + " · " + b.book().size() + " positions");
+        equity.setText(Formats.money(b.valuation().equity()));
+        underlyings.getChildren().clear();
+        b.valuation().byUnderlying().forEach((u, g) -> underlyings.getChildren().add(underlyingCard(u, g)));
+    }
+
+    private static VBox underlyingCard(String symbol, UnderlyingGreeks g) {
+        Label head = new Label(symbol + "  " + Formats.number(g.spot()));
+        head.getStyleClass().add("card-title");
+        Label delta = new Label("Δ " + Formats.number(g.delta()) + " " + symbol + "  (" + Formats.money(g.deltaUsd()) + " USD)");
+        delta.getStyleClass().add(g.delta() < 0 ? "negative" : "positive");
+        Label other = new Label("Γ " + Formats.number(g.gamma()) + "   Vega " + Formats.money(g.vega())
+                + "   Θ " + Formats.money(g.theta()) + "/day");
+        other.getStyleClass().add("caption");
+        VBox box = new VBox(head, delta, other);
+        box.getStyleClass().add("card");
+        box.setId("underlying-" + symbol);
+        Tooltip.install(box, new Tooltip("Net Greeks of all " + symbol + " positions: delta in coins and in USD "
+                + "(delta x spot), gamma in coins per USD, vega in USD per vol point, theta in USD per calendar day"));
+        return box;
+    }
+
+    private static VBox card(String title, Label value, String help) {
+        Label t = new Label(title);
+        t.getStyleClass().add("card-title");
+        VBox box = new VBox(t, value);
+        box.getStyleClass().add("card");
+        Tooltip.install(box, new Tooltip(help));
+        return box;
+    }
+}
