@@ -37,7 +37,7 @@ import static io.marginscope.io.JsonFields.child;
 public final class DeribitPositions {
 
     private static final Pattern NAME = Pattern.compile(
-            "([A-Z0-9]+)(?:_([A-Z0-9]+))?(?:-(PERPETUAL|\\d{1,2}[A-Z]{3}\\d{2})(?:-([0-9]+(?:d[0-9]+)?)-([CP]))?)?");
+            "([A-Z0-9]+)(?:_([A-Z0-9]+))?(?:-(PERPETUAL|\\d{1,2}[A-Z]{3}\\d{2})(?:-([0-9]+(?:D[0-9]+)?)-([CP]))?)?");
 
     private DeribitPositions() {
     }
@@ -119,7 +119,7 @@ public final class DeribitPositions {
             if (m.group(4) == null) {
                 type = InstrumentType.FUTURE;
             } else {
-                strike = Double.parseDouble(m.group(4).replace('d', '.'));
+                strike = Double.parseDouble(m.group(4).replace('D', '.'));
                 type = m.group(5).equals("C") ? InstrumentType.CALL : InstrumentType.PUT;
             }
         }

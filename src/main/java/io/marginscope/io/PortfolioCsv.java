@@ -64,7 +64,7 @@ public final class PortfolioCsv {
             int headerLine = 0;
             Map<String, Integer> idLines = new HashMap<>();
             for (CSVRecord rec : parser) {
-                int line = src.lineOf(rec.getCharacterPosition());
+                int line = src.contentLineFrom(src.lineOf(rec.getCharacterPosition()), '#');
                 if (columns == null) {
                     headerLine = line;
                     columns = header(src, rec, line, warnings);

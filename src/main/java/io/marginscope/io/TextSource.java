@@ -60,6 +60,24 @@ public record TextSource(String name, String text) {
         return i >= 0 ? i + 1 : -i - 1;
     }
 
+    /**
+     * The first line at or after {@code line} that is neither blank nor a comment starting with
+     * {@code commentMarker}: where a CSV record really starts when the parser reports the position
+     * of the comments in front of it.
+     */
+    public int contentLineFrom(int line, char commentMarker) {
+        String[] lines = text.split("\\R", -1);
+        int l = line;
+        while (l <= lines.length) {
+            String t = lines[l - 1].strip();
+            if (!t.isEmpty() && t.charAt(0) != commentMarker) {
+                return l;
+            }
+            l++;
+        }
+        return line;
+    }
+
     private int[] lineStarts() {
         int n = 1;
         for (int i = 0; i < text.length(); i++) {

@@ -49,7 +49,8 @@ public final class MainWindow {
         root.setCenter(new PositionsTable(model.rows()));
         root.setBottom(statusBar());
 
-        Scene scene = new Scene(root, 1360, 760);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, screen.getWidth() * 0.95), Math.min(780, screen.getHeight() * 0.92));
         scene.getStylesheets().add(Objects.requireNonNull(
                 MainWindow.class.getResource("workstation.css")).toExternalForm());
         installDragAndDrop(scene);
