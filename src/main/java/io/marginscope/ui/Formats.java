@@ -31,6 +31,8 @@ final class Formats {
             f = new DecimalFormat("#,##0.###");
         } else if (a >= 1e-4) {
             f = new DecimalFormat("0.######");
+        } else if (a >= 1e-9) {
+            f = new DecimalFormat("0.###########");
         } else {
             f = new DecimalFormat("0.###E0");
         }

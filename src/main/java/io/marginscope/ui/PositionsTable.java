@@ -32,7 +32,7 @@ public final class PositionsTable extends TableView<PositionValuation> {
         setPlaceholder(new Label("Open a portfolio (File > Open, or drop a file here)"));
 
         getColumns().add(text("ID", v -> v.position().id(), "Position id from the file", 150));
-        getColumns().add(text("Underlying", v -> v.position().underlying(), "Asset symbol", 70));
+        getColumns().add(text("Underlying", v -> v.position().underlying(), "Asset symbol", 85));
         getColumns().add(text("Type", PositionsTable::typeLabel, "SPOT, PERP, FUTURE, CALL or PUT; INVERSE when coin-settled", 80));
         getColumns().add(text("Expiry", v -> v.position().instrument().expiry() == null ? ""
                 : DATE.format(v.position().instrument().expiry()), "Expiry date (08:00 UTC)", 85));

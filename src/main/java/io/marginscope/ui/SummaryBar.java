@@ -57,7 +57,9 @@ public final class SummaryBar extends HBox {
         head.getStyleClass().add("card-title");
         Label delta = new Label("Δ " + Formats.number(g.delta()) + " " + symbol + "  (" + Formats.money(g.deltaUsd()) + " USD)");
         delta.getStyleClass().add(g.delta() < 0 ? "negative" : "positive");
-        Label other = new Label("Γ " + Formats.number(g.gamma()) + "   Vega " + Formats.money(g.vega())
+        boolean linearOnly = g.gamma() == 0 && g.vega() == 0 && g.theta() == 0;
+        Label other = new Label(linearOnly ? "Value " + Formats.money(g.value()) + " USD"
+                : "Γ " + Formats.number(g.gamma()) + "   Vega " + Formats.money(g.vega())
                 + "   Θ " + Formats.money(g.theta()) + "/day");
         other.getStyleClass().add("caption");
         VBox box = new VBox(head, delta, other);
