@@ -1,0 +1,134 @@
+package io.marginscope.risk;
+
+import io.marginscope.model.MarketSnapshot;
+import io.marginscope.model.Portfolio;
+import io.marginscope.pricing.PortfolioValuation;
+import io.marginscope.pricing.PositionValuation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * VaR, ES and attribution of a book: {@code compute(book, market, factors, parameters) -> RiskResult},
+ * stateless apart from an optional scenario cache, so equal inputs give equal numbers.
+ * The GUI, the CLI and the benchmark all call it.
+ */
+public final class RiskEngine {
+
+    /** Scenarios per block of parallel revaluation (also the granularity of progress and cancel). */
+    static final int CHUNK = 256;
+
+    private final ScenarioCache cache;
+
+    public RiskEngine() {
+        this(new ScenarioCache());
+    }
+
+    public RiskEngine(ScenarioCache cache) {
+        this.cache = cache;
+    }
+
+    public RiskResult compute(Portfolio book, MarketSnapshot market, RiskFactors factors, RiskParameters params,
+                              RiskProgress progress) {
+        PortfolioValuation valuation = PortfolioValuation.of(book, market);
+        if (!valuation.complete()) {
+            throw new IllegalArgumentException("cannot measure risk of a book with unvalued positions: "
+                    + String.join("; ", valuation.errors()));
+        }
+        List<String> warnings = new ArrayList<>(factors.warnings());
+        if (params.method() == RiskMethod.PARAMETRIC) {
+            return parametric(book, market, factors, params, valuation, warnings);
+        }
+        return simulate(book, market, factors, params, progress, warnings);
+    }
+
+    private RiskResult parametric(Portfolio book, MarketSnapshot market, RiskFactors f, RiskParameters p,
+                                  PortfolioValuation valuation, List<String> warnings) {
+        int na = f.size();
+        int n = book.size();
+        double[] spot = new double[na];
+        for (int a = 0; a < na; a++) {
+            spot[a] = market.asset(f.assets().get(a)).spot();
+        }
+        double[] dPos = new double[n];
+        double[] gPos = new double[n];
+        int[] idx = new int[n];
+        double[] d = new double[na];
+        double[] g = new double[na];
+        for (int i = 0; i < n; i++) {
+            PositionValuation v = valuation.positions().get(i);
+            idx[i] = f.assets().indexOf(v.position().underlying());
+            double s = spot[idx[i]];
+            dPos[i] = v.delta() * s;
+            gPos[i] = v.gamma() * s * s;
+            d[idx[i]] += dPos[i];
+            g[idx[i]] += gPos[i];
+        }
+        ParametricRisk model = new ParametricRisk(f.vols(), f.correlation(), p.horizonYears(market.daysPerYear()),
+                p.confidence());
+        ParametricRisk.Measure total = model.measure(d, g);
+        double[][][] grad = model.gradient(d, g);
+        List<PositionRisk> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int a = idx[i];
+            double cVar = dPos[i] * grad[0][0][a] + gPos[i] * grad[0][1][a];
+            double cEs = dPos[i] * grad[1][0][a] + gPos[i] * grad[1][1][a];
+            double[] dw = d.clone();
+            double[] gw = g.clone();
+            dw[a] -= dPos[i];
+            gw[a] -= gPos[i];
+            double without = model.measure(dw, gw).var();
+            double q = book.positions().get(i).quantity();
+            out.add(new PositionRisk(book.positions().get(i).id(), cVar, cEs, q == 0 ? 0 : cVar / q,
+                    total.var() - without));
+        }
+        boolean gamma = false;
+        for (double x : g) {
+            gamma |= x != 0;
+        }
+        if (gamma) {
+            warnings.add("parametric: delta-gamma with a Cornish-Fisher quantile (skewness "
+                    + String.format("%.3f", total.skewness()) + ", excess kurtosis "
+                    + String.format("%.3f", total.excessKurtosis()) + ")");
+        }
+        return new RiskResult(p, total.var(), total.es(), f, out, null, null, total, warnings);
+    }
+
+    private RiskResult simulate(Portfolio book, MarketSnapshot market, RiskFactors f, RiskParameters p,
+                                RiskProgress progress, List<String> warnings) {
+        ScenarioSet set = cache.scenarios(f, p, market.daysPerYear());
+        ScenarioSet.Scaling scaling = Scalings.of(f, p, market.daysPerYear());
+        Revaluation reval = new Revaluation(book, market, f.assets(), p.horizonDays());
+        int m = set.count();
+        double[] pnl = new double[m];
+        int chunks = (m + CHUNK - 1) / CHUNK;
+        AtomicInteger done = new AtomicInteger();
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            if (progress.cancelled()) {
+                throw new CancellationException("risk run cancelled");
+            }
+            int from = c * CHUNK;
+            int to = Math.min(m, from + CHUNK);
+            double[] part = new double[to - from];
+            reval.bookPnl(set, scaling, from, to, part);
+            System.arraycopy(part, 0, pnl, from, part.length);
+            progress.update(0.7 * done.incrementAndGet() / chunks);
+        });
+        TailMeasure tail = TailMeasure.of(pnl, p.confidence());
+        List<PositionRisk> positions = Attribution.simulated(book, reval, set, scaling, pnl, tail, p.confidence(),
+                progress);
+        progress.update(1.0);
+        if (set.count() < 1000) {
+            warnings.add(set.count() + " scenarios: the " + p.confidence() + " tail has only " + tail.k()
+                    + " of them");
+        }
+        return new RiskResult(p, tail.var(), tail.es(), f, positions, pnl, set, null, warnings);
+    }
+
+    public ScenarioCache cache() {
+        return cache;
+    }
+}
