@@ -9,13 +9,18 @@ import io.marginscope.model.Portfolio;
 import io.marginscope.model.Position;
 import io.marginscope.pricing.PortfolioValuation;
 import io.marginscope.pricing.PositionValuation;
+import io.marginscope.risk.PositionRisk;
+import io.marginscope.risk.RiskFactors;
+import io.marginscope.risk.RiskMethod;
+import io.marginscope.risk.RiskParameters;
+import io.marginscope.risk.RiskResult;
 
 import java.util.List;
 
 /**
  * The {@code compute} JSON of FORMATS.md section 5. Only numbers the engine has computed are
- * written: a field whose value does not exist yet (or is NaN, such as the unrealised P&L of a
- * position without an entry price) is left out, never written as a placeholder.
+ * written: a field whose value does not exist yet (margin until a policy is applied) or is NaN
+ * (the unrealised P&L of a position without an entry price) is left out, never a placeholder.
  */
 public final class ComputeJson {
 
@@ -25,18 +30,41 @@ public final class ComputeJson {
     }
 
     public static ObjectNode write(Portfolio book, MarketSnapshot market, PortfolioValuation valuation,
-                                   ObjectNode parameters, List<String> warnings) {
+                                   RiskResult risk, List<String> warnings) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.set("parameters", parameters);
+        root.set("parameters", parameters(risk.parameters(), market));
         root.put("portfolio", book.name());
         root.put("asOf", market.asOf().toString());
         put(root, "equity", valuation.equity());
+        put(root, "var", risk.var());
+        put(root, "es", risk.es());
 
+        RiskFactors f = risk.factors();
         ObjectNode vols = root.putObject("volatilities");
-        for (String u : book.underlyings()) {
-            if (market.has(u)) {
-                vols.put(u, market.asset(u).vol());
+        for (int a = 0; a < f.size(); a++) {
+            vols.put(f.assets().get(a), f.vols()[a]);
+        }
+        ObjectNode corr = root.putObject("correlation");
+        ArrayNode names = corr.putArray("assets");
+        f.assets().forEach(names::add);
+        ArrayNode matrix = corr.putArray("matrix");
+        for (double[] row : f.correlation()) {
+            ArrayNode r = matrix.addArray();
+            for (double x : row) {
+                r.add(x);
             }
+        }
+        if (risk.scenarios() != null) {
+            ObjectNode sc = root.putObject("scenarioSet");
+            sc.put("count", risk.scenarios().count());
+            sc.put("description", risk.scenarios().description());
+        }
+        if (risk.moments() != null) {
+            ObjectNode mo = root.putObject("pnlMoments");
+            put(mo, "mean", risk.moments().mean());
+            put(mo, "stdev", risk.moments().stdev());
+            put(mo, "skewness", risk.moments().skewness());
+            put(mo, "excessKurtosis", risk.moments().excessKurtosis());
         }
 
         ObjectNode greeks = root.putObject("greeksByUnderlying");
@@ -52,8 +80,14 @@ public final class ComputeJson {
         });
 
         ArrayNode positions = root.putArray("positions");
-        for (PositionValuation v : valuation.positions()) {
-            positions.add(position(v));
+        for (int i = 0; i < valuation.positions().size(); i++) {
+            ObjectNode n = position(valuation.positions().get(i));
+            PositionRisk pr = risk.positions().get(i);
+            put(n, "componentVar", pr.componentVar());
+            put(n, "componentEs", pr.componentEs());
+            put(n, "marginalVar", pr.marginalVar());
+            put(n, "incrementalVar", pr.incrementalVar());
+            positions.add(n);
         }
         if (!valuation.errors().isEmpty()) {
             ArrayNode errors = root.putArray("errors");
@@ -64,6 +98,27 @@ public final class ComputeJson {
             warnings.forEach(w::add);
         }
         return root;
+    }
+
+    static ObjectNode parameters(RiskParameters p, MarketSnapshot market) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("confidence", p.confidence());
+        n.put("horizonDays", p.horizonDays());
+        n.put("method", p.method().cliName());
+        n.put("volModel", p.volModel());
+        n.put("ewmaLambda", p.ewmaLambda());
+        n.put("windowDays", p.windowDays());
+        if (p.method() == RiskMethod.MONTECARLO) {
+            n.put("scenarios", p.scenarios());
+            n.put("seed", p.seed());
+            n.put("distribution", p.studentDof() > 0 ? "student-t" : "normal");
+            if (p.studentDof() > 0) {
+                n.put("studentDof", p.studentDof());
+            }
+            n.put("volOfVol", p.volOfVol());
+        }
+        n.put("daysPerYear", market.daysPerYear());
+        return n;
     }
 
     static ObjectNode position(PositionValuation v) {
