@@ -1,5 +1,6 @@
 package io.marginscope.backtest;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,9 +35,17 @@ public record BacktestReport(double confidence, int observations, int exceptions
         boolean[] hits = series.exceptions();
         Kupiec kupiec = Kupiec.test(hits, confidence);
         int n = series.size();
-        return new BacktestReport(confidence, n, kupiec.exceptions(), n * (1.0 - confidence),
+        return new BacktestReport(confidence, n, kupiec.exceptions(), expectedExceptions(n, confidence),
                 series.exceptionDates(), kupiec, Christoffersen.test(hits, confidence),
                 TrafficLight.of(n, kupiec.exceptions(), confidence),
                 AcerbiSzekely.test(series, confidence, sim), MarginPerformance.of(series));
+    }
+
+    /**
+     * n (1 - c), with 1 - c taken in decimal (the confidence as written, 0.99), so that 250 days at
+     * 99% expect 2.5 exceptions and not 2.500000000000002.
+     */
+    static double expectedExceptions(int n, double confidence) {
+        return BigDecimal.ONE.subtract(BigDecimal.valueOf(confidence)).multiply(BigDecimal.valueOf(n)).doubleValue();
     }
 }

@@ -40,7 +40,7 @@ class BacktestReportTest {
 
         assertThat(r.observations()).isEqualTo(250);
         assertThat(r.exceptions()).isEqualTo(6);
-        assertThat(r.expectedExceptions()).isCloseTo(2.5, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(r.expectedExceptions()).isEqualTo(2.5);
         assertThat(r.exceptionDates()).containsExactly(START.plusDays(10), START.plusDays(11), START.plusDays(100),
                 START.plusDays(180), START.plusDays(200), START.plusDays(240));
         assertThat(r.kupiec()).isEqualTo(Kupiec.test(250, 6, 0.99));
@@ -51,6 +51,12 @@ class BacktestReportTest {
         assertThat(r.esTest().z2()).isLessThan(0);
         assertThat(r.performance().shortfallDays()).isEqualTo(6);
         assertThat(r.performance().shortfallMax()).isEqualTo(50);
+    }
+
+    @Test
+    void expectedExceptionsInDecimal() {
+        assertThat(BacktestReport.expectedExceptions(250, 0.99)).isEqualTo(2.5);
+        assertThat(BacktestReport.expectedExceptions(500, 0.975)).isEqualTo(12.5);
     }
 
     @Test
