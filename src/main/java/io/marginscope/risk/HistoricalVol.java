@@ -77,9 +77,7 @@ public record HistoricalVol(int windowDays) implements VolatilityModel {
         }
         double early = Math.sqrt(ReturnStats.sampleVariance(r, 0, 2));
         sigma[0] = early;
-        if (n > 1) {
-            sigma[1] = early;
-        }
+        sigma[1] = early;
         return sigma;
     }
 }

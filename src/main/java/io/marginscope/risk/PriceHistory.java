@@ -78,6 +78,11 @@ public record PriceHistory(List<AssetPrices> series) {
         return returnsUpTo(assets, null);
     }
 
+    /** Returns of all assets using closes dated on or before {@code asOf}; see {@link #returnsUpTo(List, LocalDate)}. */
+    public AlignedReturns returnsUpTo(LocalDate asOf) {
+        return returnsUpTo(assets(), asOf);
+    }
+
     /**
      * Returns of the given assets using closes dated on or before {@code asOf} (the snapshot's
      * valuation date in UTC; null for no cut). Warnings: each asset's missing days inside its range

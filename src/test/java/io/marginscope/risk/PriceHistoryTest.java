@@ -98,7 +98,7 @@ class PriceHistoryTest {
     @Test
     void historyEndingBeforeTheSnapshotIsUsedUpToItsEndWithAWarning() {
         PriceHistory h = new PriceHistory(List.of(prices("BTC", 1, range(0, 30))));
-        AlignedReturns a = h.returnsUpTo(List.of("BTC"), LocalDate.parse("2024-02-20"));
+        AlignedReturns a = h.returnsUpTo(LocalDate.parse("2024-02-20"));
         assertThat(a.warnings()).containsExactly(
                 "history ends 2024-01-31, before the snapshot's 2024-02-20; used up to its end");
         assertThat(a.returns().length()).isEqualTo(30);
