@@ -1,5 +1,7 @@
 package io.marginscope.risk;
 
+import java.util.List;
+
 /**
  * A volatility model estimated on daily log returns (finmath-style: one small interface, several
  * implementations: snapshot, historical, EWMA, GARCH(1,1)).
@@ -22,4 +24,12 @@ public interface VolatilityModel {
      * (used by filtered historical simulation to devolatilise return t). Length equals the input.
      */
     double[] conditionalDailyVols(double[] dailyReturns);
+
+    /**
+     * {@link #forecastAnnualVol} with the model actually used and any warning. Models that may fall
+     * back to another (GARCH to EWMA when the fit fails) override it to say so; the default has none.
+     */
+    default VolForecast estimate(double[] dailyReturns, int horizonDays, double daysPerYear) {
+        return new VolForecast(forecastAnnualVol(dailyReturns, horizonDays, daysPerYear), name(), List.of());
+    }
 }
