@@ -42,8 +42,7 @@ public final class FactorModel {
                 throw new IllegalArgumentException(p.method().cliName() + " with vol model " + p.volModel()
                         + " needs a price history");
             }
-            double[][] corr = snapshotCorrelation(assets, market, null);
-            return new RiskFactors(assets, vols, repair(corr, assets, warnings), null, warnings);
+            return new RiskFactors(assets, vols, correlation(assets, market, null, warnings), null, warnings);
         }
         warnings.addAll(history.warnings());
         PriceHistory ph = history.value();
@@ -81,15 +80,16 @@ public final class FactorModel {
                 }
                 VolForecast f = model.estimate(all.returns()[h], p.horizonDays(), dpy);
                 vols[a] = f.annualVol();
-                f.warnings().forEach(w -> warnings.add(assets.get(a) + ": " + w));
+                for (String w : f.warnings()) {
+                    warnings.add(assets.get(a) + ": " + w);
+                }
             }
         }
 
         CorrelationMatrix estimated = p.volModel().equals(VolModels.EWMA)
                 ? Correlations.ewma(all, p.ewmaLambda())
                 : Correlations.sample(window);
-        double[][] corr = snapshotCorrelation(assets, market, estimated);
-        corr = repair(corr, assets, warnings);
+        double[][] corr = correlation(assets, market, estimated, warnings);
 
         RiskFactors.FactorHistory fh = null;
         if (p.method().needsHistory()) {
@@ -118,39 +118,11 @@ public final class FactorModel {
         return new RiskFactors(assets, vols, corr, fh, warnings);
     }
 
-    /** The snapshot's pairs where given, else the estimate (if any), else 0; 1 on the diagonal. */
-    private static double[][] snapshotCorrelation(List<String> assets, MarketSnapshot market,
-                                                  CorrelationMatrix estimated) {
-        int n = assets.size();
-        double[][] c = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            c[i][i] = 1.0;
-            for (int j = i + 1; j < n; j++) {
-                String a = assets.get(i);
-                String b = assets.get(j);
-                Double given = market.correlations().get(new io.marginscope.model.MarketSnapshot.AssetPair(a, b));
-                double v;
-                if (given != null) {
-                    v = given;
-                } else if (estimated != null && estimated.has(a) && estimated.has(b)) {
-                    v = estimated.get(a, b);
-                } else {
-                    v = 0.0;
-                }
-                c[i][j] = v;
-                c[j][i] = v;
-            }
-        }
-        return c;
-    }
-
-    private static double[][] repair(double[][] c, List<String> assets, List<String> warnings) {
-        NearestCorrelation.Result r = NearestCorrelation.repair(c);
-        if (r.changed()) {
-            warnings.add("the correlation matrix of " + assets + " was not positive semi-definite (smallest "
-                    + "eigenvalue " + String.format("%.4g", r.minEigenvalueBefore())
-                    + "); repaired to the nearest correlation matrix");
-        }
-        return r.matrix();
+    /** The snapshot's pairs where given, else the estimate (if any), else 0; repaired when not PSD. */
+    private static double[][] correlation(List<String> assets, MarketSnapshot market, CorrelationMatrix estimated,
+                                          List<String> warnings) {
+        Correlations.BookCorrelation c = Correlations.forBook(assets, market.correlations(), estimated);
+        warnings.addAll(c.warnings());
+        return c.matrix().values();
     }
 }

@@ -51,8 +51,10 @@ class ComputeCommandTest {
             sum += p.get("value").asDouble();
         }
         assertThat(json.get("equity").asDouble()).isCloseTo(sum, within(1e-6 * Math.max(1, Math.abs(sum))));
-        // not computed yet, so not present (never zero placeholders)
-        assertThat(json.has("var")).isFalse();
+        // the default risk run is parametric on the snapshot's vols
+        assertThat(json.get("var").asDouble()).isPositive();
+        assertThat(json.get("es").asDouble()).isGreaterThanOrEqualTo(json.get("var").asDouble());
+        // margin needs a policy: not present without one (never zero placeholders)
         assertThat(json.has("maintenanceMargin")).isFalse();
         assertThat(json.get("volatilities").size()).isGreaterThan(0);
     }
