@@ -7,7 +7,17 @@ import io.marginscope.backtest.Predictive;
 import io.marginscope.io.InputException;
 import io.marginscope.io.Loaded;
 import io.marginscope.io.PnlCsv;
+import io.marginscope.backtest.RollingBacktest;
 import io.marginscope.report.BacktestJson;
+import io.marginscope.risk.PriceHistory;
+import io.marginscope.risk.RiskMethod;
+import io.marginscope.risk.RiskParameters;
+import io.marginscope.risk.RiskProgress;
+import io.marginscope.risk.VolModels;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,10 +49,48 @@ public final class BacktestCommand implements Callable<Integer> {
     Source source;
 
     static final class Source {
-        @Option(names = "--pnl", required = true, paramLabel = "PNL.csv",
+        @Option(names = "--pnl", paramLabel = "PNL.csv",
                 description = "CSV with columns date,pnl,var and optionally es (header in any case, '#' comments).")
         Path pnl;
+
+        @ArgGroup(exclusive = false)
+        BookSource book;
     }
+
+    /** The rolling backtest of a book as held today over a price history. */
+    static final class BookSource {
+        @Option(names = "--portfolio", required = true, paramLabel = "P", description = "Portfolio CSV or Deribit JSON.")
+        Path portfolio;
+
+        @Option(names = "--market", required = true, paramLabel = "M", description = "Market snapshot JSON.")
+        Path market;
+
+        @Option(names = "--history", required = true, paramLabel = "H", description = "Price history file or folder.")
+        Path history;
+    }
+
+    @Option(names = "--horizon-days", defaultValue = "1", description = "Backtest horizon in days (default ${DEFAULT-VALUE}); periods do not overlap.")
+    int horizonDays;
+
+    @Option(names = "--window-days", defaultValue = "250", description = "Estimation window in days (default ${DEFAULT-VALUE}).")
+    int windowDays;
+
+    @Option(names = "--method", defaultValue = "parametric", paramLabel = "parametric|historical|fhs|montecarlo",
+            description = "VaR/ES method of the rolling backtest (default ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--vol-model", defaultValue = "ewma", paramLabel = "snapshot|historical|ewma|garch",
+            description = "Vol model of the rolling backtest (default ${DEFAULT-VALUE}).")
+    String volModel;
+
+    @Option(names = "--ewma-lambda", defaultValue = "0.94", description = "EWMA decay (default ${DEFAULT-VALUE}).")
+    double ewmaLambda;
+
+    @Option(names = "--scenarios", defaultValue = "10000", description = "Monte Carlo scenarios per day (default ${DEFAULT-VALUE}).")
+    int scenarios;
+
+    @Option(names = "--series", description = "Also write each date's pnl, var and es (the margin path).")
+    boolean writeSeries;
 
     @Option(names = "--confidence", defaultValue = "0.99", paramLabel = "C",
             description = "Confidence of the VaR in the file, in (0.5, 1). Default: ${DEFAULT-VALUE}.")
@@ -74,11 +122,58 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException, IOException {
         EsSimulation sim = validated();
+        if (source.book != null) {
+            return rolling(sim);
+        }
         Loaded<BacktestSeries> loaded = PnlCsv.read(source.pnl);
         BacktestSeries series = loaded.value();
         BacktestReport report = BacktestReport.of(series, confidence, sim);
         JsonOutput.write(BacktestJson.write(report, source.pnl.toString(), series.dates(), loaded.warnings()),
                 json, spec.commandLine().getOut());
+        return MarginScopeCommand.OK;
+    }
+
+    private Integer rolling(EsSimulation sim) throws InputException, IOException {
+        RiskParameters params;
+        try {
+            params = new RiskParameters(confidence, horizonDays, RiskMethod.parse(method),
+                    VolModels.normalise(volModel), ewmaLambda, windowDays, scenarios, seed, 0, 0);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Inputs in = Inputs.load(source.book.portfolio, source.book.market);
+        Loaded<PriceHistory> history = HistoryInput.load(source.book.history);
+        RollingBacktest.Result r;
+        try {
+            r = RollingBacktest.run(in.book(), in.market(), history, params, sim, RiskProgress.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source.book.history.toString(), 0, null, e.getMessage());
+        }
+        List<String> warnings = new ArrayList<>(in.warnings());
+        warnings.addAll(r.warnings());
+        ObjectNode out = BacktestJson.write(r.report(), source.book.portfolio.toString(), r.series().dates(), warnings);
+        ObjectNode p = out.putObject("parameters");
+        p.put("method", params.method().cliName());
+        p.put("volModel", params.volModel());
+        p.put("horizonDays", params.horizonDays());
+        p.put("windowDays", params.windowDays());
+        p.put("ewmaLambda", params.ewmaLambda());
+        if (params.method() == RiskMethod.MONTECARLO) {
+            p.put("scenarios", params.scenarios());
+            p.put("seed", params.seed());
+        }
+        p.put("pnl", "hypothetical: today's book under each period's actual returns");
+        if (writeSeries) {
+            ArrayNode series = out.putArray("series");
+            for (int i = 0; i < r.series().size(); i++) {
+                ObjectNode row = series.addObject();
+                row.put("date", r.series().dates().get(i).toString());
+                row.put("pnl", r.series().pnl()[i]);
+                row.put("var", r.series().var()[i]);
+                row.put("es", r.series().es()[i]);
+            }
+        }
+        JsonOutput.write(out, json, spec.commandLine().getOut());
         return MarginScopeCommand.OK;
     }
 
