@@ -33,6 +33,20 @@ public final class RiskEngine {
 
     public RiskResult compute(Portfolio book, MarketSnapshot market, RiskFactors factors, RiskParameters params,
                               RiskProgress progress) {
+        return compute(book, market, factors, params, progress, true);
+    }
+
+    /**
+     * VaR and ES only, without the per-position attribution (an empty positions list): for the
+     * many evaluations of a root search or a live feed.
+     */
+    public RiskResult computeTotals(Portfolio book, MarketSnapshot market, RiskFactors factors, RiskParameters params,
+                                    RiskProgress progress) {
+        return compute(book, market, factors, params, progress, false);
+    }
+
+    private RiskResult compute(Portfolio book, MarketSnapshot market, RiskFactors factors, RiskParameters params,
+                               RiskProgress progress, boolean attribution) {
         PortfolioValuation valuation = PortfolioValuation.of(book, market);
         if (!valuation.complete()) {
             throw new IllegalArgumentException("cannot measure risk of a book with unvalued positions: "
@@ -40,13 +54,13 @@ public final class RiskEngine {
         }
         List<String> warnings = new ArrayList<>(factors.warnings());
         if (params.method() == RiskMethod.PARAMETRIC) {
-            return parametric(book, market, factors, params, valuation, warnings);
+            return parametric(book, market, factors, params, valuation, warnings, attribution);
         }
-        return simulate(book, market, factors, params, progress, warnings);
+        return simulate(book, market, factors, params, progress, warnings, attribution);
     }
 
     private RiskResult parametric(Portfolio book, MarketSnapshot market, RiskFactors f, RiskParameters p,
-                                  PortfolioValuation valuation, List<String> warnings) {
+                                  PortfolioValuation valuation, List<String> warnings, boolean attribution) {
         int na = f.size();
         int n = book.size();
         double[] spot = new double[na];
@@ -70,9 +84,9 @@ public final class RiskEngine {
         ParametricRisk model = new ParametricRisk(f.vols(), f.correlation(), p.horizonYears(market.daysPerYear()),
                 p.confidence());
         ParametricRisk.Measure total = model.measure(d, g);
-        double[][][] grad = model.gradient(d, g);
         List<PositionRisk> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        double[][][] grad = attribution ? model.gradient(d, g) : null;
+        for (int i = 0; attribution && i < n; i++) {
             int a = idx[i];
             double cVar = dPos[i] * grad[0][0][a] + gPos[i] * grad[0][1][a];
             double cEs = dPos[i] * grad[1][0][a] + gPos[i] * grad[1][1][a];
@@ -98,7 +112,7 @@ public final class RiskEngine {
     }
 
     private RiskResult simulate(Portfolio book, MarketSnapshot market, RiskFactors f, RiskParameters p,
-                                RiskProgress progress, List<String> warnings) {
+                                RiskProgress progress, List<String> warnings, boolean attribution) {
         ScenarioSet set = cache.scenarios(f, p, market.daysPerYear());
         ScenarioSet.Scaling scaling = Scalings.of(f, p, market.daysPerYear());
         Revaluation reval = new Revaluation(book, market, f.assets(), p.horizonDays());
@@ -118,8 +132,9 @@ public final class RiskEngine {
             progress.update(0.7 * done.incrementAndGet() / chunks);
         });
         TailMeasure tail = TailMeasure.of(pnl, p.confidence());
-        List<PositionRisk> positions = Attribution.simulated(book, reval, set, scaling, pnl, tail, p.confidence(),
-                progress);
+        List<PositionRisk> positions = attribution
+                ? Attribution.simulated(book, reval, set, scaling, pnl, tail, p.confidence(), progress)
+                : List.of();
         progress.update(1.0);
         if (set.count() < 1000) {
             warnings.add(set.count() + " scenarios: the " + p.confidence() + " tail has only " + tail.k()

@@ -1,0 +1,301 @@
+package io.marginscope.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.marginscope.margin.Policy;
+import io.marginscope.risk.RiskMethod;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static io.marginscope.io.JsonFields.child;
+
+/**
+ * The margin policy JSON of FORMATS.md section 6, validated whole: a missing, negative or
+ * out-of-range value, or an unknown field (a typo must not silently change a margin), is an
+ * {@link InputException} naming the file, line and field.
+ */
+public final class PolicyJson {
+
+    private static final Set<String> TOP = Set.of("name", "source", "description", "base", "stress", "tiers",
+            "liquidity", "concentration", "haircuts", "imToMm", "thresholds");
+    private static final Set<String> BASE = Set.of("measure", "confidence", "horizonDays", "method", "volModel",
+            "multiplier", "windowDays", "studentDof", "apc");
+    private static final Set<String> APC = Set.of("buffer", "stressedWeight", "lookbackFloorYears");
+    private static final Set<String> STRESS = Set.of("span", "grid", "episodes", "custom");
+    private static final Set<String> SPAN = Set.of("priceScanRange", "volScanRange", "extremeMultiple", "extremeCover");
+    private static final Set<String> GRID = Set.of("priceRange", "priceSteps", "volUp", "volDown");
+    private static final Set<String> LIQUIDITY = Set.of("model", "sqrtImpactK");
+    private static final Set<String> CONCENTRATION = Set.of("advShareThreshold", "rate");
+    private static final Set<String> HAIRCUTS = Set.of("confidence", "horizonDays", "floor");
+    private static final Set<String> THRESHOLDS = Set.of("warning", "liquidation");
+
+    private PolicyJson() {
+    }
+
+    public static Policy read(Path path) throws InputException {
+        return read(TextSource.read(path), PortfolioCsv.nameOf(path));
+    }
+
+    public static Policy read(TextSource src, String fallbackName) throws InputException {
+        JsonFields f = new JsonFields(LocatedJson.parse(src));
+        if (!f.node("").isObject()) {
+            throw f.error("", "a policy is a JSON object");
+        }
+        known(f, "", TOP);
+        String name = f.present("/name") ? f.text("/name") : fallbackName;
+        String source = f.present("/source") ? f.text("/source") : "";
+        Policy.Base base = f.present("/base") ? base(f) : null;
+        Policy.Stress stress = f.present("/stress") ? stress(f) : null;
+        Map<String, List<Policy.Tier>> tiers = f.present("/tiers") ? tiers(f) : Map.of();
+        Policy.Liquidity liquidity = null;
+        if (f.present("/liquidity")) {
+            known(f, "/liquidity", LIQUIDITY);
+            String model = f.present("/liquidity/model") ? f.text("/liquidity/model").toLowerCase(Locale.ROOT) : "orderbook";
+            if (!model.equals("orderbook") && !model.equals("sqrt")) {
+                throw f.error("/liquidity/model", "'" + model + "' is not orderbook or sqrt");
+            }
+            liquidity = new Policy.Liquidity(model, positive(f, "/liquidity/sqrtImpactK", 0.5));
+        }
+        Policy.Concentration concentration = null;
+        if (f.present("/concentration")) {
+            known(f, "/concentration", CONCENTRATION);
+            concentration = new Policy.Concentration(positive(f, "/concentration/advShareThreshold", Double.NaN),
+                    nonNegative(f, "/concentration/rate", Double.NaN));
+        }
+        Policy.Haircuts haircuts = null;
+        if (f.present("/haircuts")) {
+            known(f, "/haircuts", HAIRCUTS);
+            Map<String, Double> floor = new LinkedHashMap<>();
+            if (f.present("/haircuts/floor")) {
+                JsonNode fl = f.object("/haircuts/floor");
+                for (Iterator<String> it = fl.fieldNames(); it.hasNext(); ) {
+                    String a = it.next();
+                    double v = nonNegative(f, child("/haircuts/floor", a), Double.NaN);
+                    if (v > 1) {
+                        throw f.error(child("/haircuts/floor", a), "a haircut is a fraction of value, at most 1");
+                    }
+                    floor.put(a.toUpperCase(Locale.ROOT).equals("DEFAULT") ? "default" : a.toUpperCase(Locale.ROOT), v);
+                }
+            }
+            haircuts = new Policy.Haircuts(confidence(f, "/haircuts/confidence"),
+                    days(f, "/haircuts/horizonDays"), floor);
+        }
+        double imToMm = f.present("/imToMm") ? f.number("/imToMm") : 1.0;
+        if (!(imToMm >= 1)) {
+            throw f.error("/imToMm", "IM/MM must be at least 1, got " + imToMm);
+        }
+        Policy.Thresholds thresholds = new Policy.Thresholds(0.8, 1.0);
+        if (f.present("/thresholds")) {
+            known(f, "/thresholds", THRESHOLDS);
+            double warn = positive(f, "/thresholds/warning", 0.8);
+            double liq = positive(f, "/thresholds/liquidation", 1.0);
+            if (warn >= liq) {
+                throw f.error("/thresholds/warning", "the warning level must be below the liquidation level " + liq);
+            }
+            thresholds = new Policy.Thresholds(warn, liq);
+        }
+        if (base == null && stress == null && tiers.isEmpty()) {
+            throw f.error("", "the policy has no base, stress or tiers block: its margin would be zero");
+        }
+        return new Policy(name, source, base, stress, tiers, liquidity, concentration, haircuts, imToMm, thresholds);
+    }
+
+    private static Policy.Base base(JsonFields f) throws InputException {
+        known(f, "/base", BASE);
+        Policy.Measure measure = Policy.Measure.ES;
+        if (f.present("/base/measure")) {
+            String m = f.text("/base/measure").toUpperCase(Locale.ROOT);
+            if (!m.equals("ES") && !m.equals("VAR")) {
+                throw f.error("/base/measure", "'" + m + "' is not ES or VaR");
+            }
+            measure = Policy.Measure.valueOf(m);
+        }
+        RiskMethod method = RiskMethod.PARAMETRIC;
+        if (f.present("/base/method")) {
+            try {
+                method = RiskMethod.parse(f.text("/base/method"));
+            } catch (IllegalArgumentException e) {
+                throw f.error("/base/method", "'" + f.text("/base/method")
+                        + "' is not parametric, historical, fhs or montecarlo");
+            }
+        }
+        String volModel = f.present("/base/volModel") ? f.text("/base/volModel").toLowerCase(Locale.ROOT) : "snapshot";
+        if (!Set.of("snapshot", "historical", "ewma", "garch").contains(volModel)) {
+            throw f.error("/base/volModel", "'" + volModel + "' is not snapshot, historical, ewma or garch");
+        }
+        double multiplier = positive(f, "/base/multiplier", 1.0);
+        int window = f.present("/base/windowDays") ? (int) wholeNumber(f, "/base/windowDays", 2, 20_000) : 365;
+        double dof = f.present("/base/studentDof") ? f.number("/base/studentDof") : 0;
+        if (dof != 0 && !(dof > 2)) {
+            throw f.error("/base/studentDof", "Student-t degrees of freedom must be above 2 (or 0 for normal)");
+        }
+        Policy.Apc apc = null;
+        if (f.present("/base/apc")) {
+            known(f, "/base/apc", APC);
+            double buffer = nonNegative(f, "/base/apc/buffer", 0);
+            double weight = nonNegative(f, "/base/apc/stressedWeight", 0);
+            if (weight > 1) {
+                throw f.error("/base/apc/stressedWeight", "a weight is at most 1");
+            }
+            if (weight > 0 && weight < 0.25) {
+                throw f.error("/base/apc/stressedWeight", "EMIR art. 28 asks for at least 25% weight, got " + weight);
+            }
+            double years = nonNegative(f, "/base/apc/lookbackFloorYears", 0);
+            apc = new Policy.Apc(buffer, weight, years);
+        }
+        return new Policy.Base(measure, confidence(f, "/base/confidence"), days(f, "/base/horizonDays"), method,
+                volModel, multiplier, window, dof, apc);
+    }
+
+    private static Policy.Stress stress(JsonFields f) throws InputException {
+        known(f, "/stress", STRESS);
+        Policy.Span span = null;
+        if (f.present("/stress/span")) {
+            known(f, "/stress/span", SPAN);
+            span = new Policy.Span(ranges(f, "/stress/span/priceScanRange"),
+                    nonNegative(f, "/stress/span/volScanRange", Double.NaN),
+                    positive(f, "/stress/span/extremeMultiple", 3),
+                    fraction(f, "/stress/span/extremeCover", 0.35));
+        }
+        Policy.Grid grid = null;
+        if (f.present("/stress/grid")) {
+            known(f, "/stress/grid", GRID);
+            int steps = (int) wholeNumber(f, "/stress/grid/priceSteps", 3, 201);
+            if (steps % 2 == 0) {
+                throw f.error("/stress/grid/priceSteps", "an odd number of steps includes the zero move, got " + steps);
+            }
+            grid = new Policy.Grid(ranges(f, "/stress/grid/priceRange"), steps,
+                    nonNegative(f, "/stress/grid/volUp", Double.NaN), fraction(f, "/stress/grid/volDown", Double.NaN));
+        }
+        List<String> episodes = strings(f, "/stress/episodes");
+        List<String> custom = strings(f, "/stress/custom");
+        return new Policy.Stress(span, grid, episodes, custom);
+    }
+
+    private static Map<String, List<Policy.Tier>> tiers(JsonFields f) throws InputException {
+        JsonNode node = f.object("/tiers");
+        Map<String, List<Policy.Tier>> out = new LinkedHashMap<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String asset = it.next();
+            String ptr = child("/tiers", asset);
+            JsonNode rows = f.array(ptr);
+            if (rows.isEmpty()) {
+                throw f.error(ptr, "no brackets");
+            }
+            List<Policy.Tier> list = new ArrayList<>();
+            double lastFloor = -1;
+            for (int i = 0; i < rows.size(); i++) {
+                String rp = child(ptr, i);
+                JsonNode row = f.array(rp);
+                if (row.size() != 3) {
+                    throw f.error(rp, "a bracket is [notional floor USD, maintenance rate, maintenance amount USD]");
+                }
+                double floor = nonNegative(f, child(rp, 0), Double.NaN);
+                double rate = fraction(f, child(rp, 1), Double.NaN);
+                double amount = f.number(child(rp, 2));
+                if (floor <= lastFloor) {
+                    throw f.error(child(rp, 0), "bracket floors must ascend");
+                }
+                if (i == 0 && floor != 0) {
+                    throw f.error(child(rp, 0), "the first bracket starts at 0");
+                }
+                lastFloor = floor;
+                list.add(new Policy.Tier(floor, rate, amount));
+            }
+            String key = asset.equalsIgnoreCase("default") ? "default" : asset.toUpperCase(Locale.ROOT);
+            out.put(key, List.copyOf(list));
+        }
+        return out;
+    }
+
+    private static Map<String, Double> ranges(JsonFields f, String ptr) throws InputException {
+        JsonNode node = f.object(ptr);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String a = it.next();
+            double v = fraction(f, child(ptr, a), Double.NaN);
+            if (v == 0) {
+                throw f.error(child(ptr, a), "a range must be positive");
+            }
+            out.put(a.equalsIgnoreCase("default") ? "default" : a.toUpperCase(Locale.ROOT), v);
+        }
+        if (out.isEmpty()) {
+            throw f.error(ptr, "no ranges");
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonFields f, String ptr) throws InputException {
+        List<String> out = new ArrayList<>();
+        if (!f.present(ptr)) {
+            return out;
+        }
+        JsonNode a = f.array(ptr);
+        for (int i = 0; i < a.size(); i++) {
+            out.add(f.text(child(ptr, i)));
+        }
+        return out;
+    }
+
+    private static void known(JsonFields f, String ptr, Set<String> fields) throws InputException {
+        JsonNode n = f.object(ptr.isEmpty() ? "" : ptr);
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!fields.contains(name)) {
+                throw f.error(child(ptr, name), "unknown field (expected one of " + String.join(", ",
+                        new java.util.TreeSet<>(fields)) + ")");
+            }
+        }
+    }
+
+    private static double confidence(JsonFields f, String ptr) throws InputException {
+        double c = f.number(ptr);
+        if (!(c > 0.5 && c < 1)) {
+            throw f.error(ptr, "confidence must be above 0.5 and below 1, got " + c);
+        }
+        return c;
+    }
+
+    private static int days(JsonFields f, String ptr) throws InputException {
+        return (int) wholeNumber(f, ptr, 1, 250);
+    }
+
+    private static double wholeNumber(JsonFields f, String ptr, int min, int max) throws InputException {
+        double d = f.number(ptr);
+        if (d != Math.rint(d) || d < min || d > max) {
+            throw f.error(ptr, "must be a whole number from " + min + " to " + max + ", got " + d);
+        }
+        return d;
+    }
+
+    /** A required (when whenAbsent is NaN) or optional number > 0. */
+    private static double positive(JsonFields f, String ptr, double whenAbsent) throws InputException {
+        double v = Double.isNaN(whenAbsent) ? f.number(ptr) : f.number(ptr, whenAbsent);
+        if (!(v > 0)) {
+            throw f.error(ptr, "must be positive, got " + v);
+        }
+        return v;
+    }
+
+    private static double nonNegative(JsonFields f, String ptr, double whenAbsent) throws InputException {
+        double v = Double.isNaN(whenAbsent) ? f.number(ptr) : f.number(ptr, whenAbsent);
+        if (v < 0) {
+            throw f.error(ptr, "must not be negative, got " + v);
+        }
+        return v;
+    }
+
+    private static double fraction(JsonFields f, String ptr, double whenAbsent) throws InputException {
+        double v = nonNegative(f, ptr, whenAbsent);
+        if (v > 1) {
+            throw f.error(ptr, "a fraction is at most 1, got " + v);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,85 @@
+package io.marginscope.margin;
+
+import io.marginscope.model.MarketSnapshot;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Liquidation price per underlying: the spot of that asset, the others fixed, at which the
+ * adjusted equity equals the maintenance margin under the policy (everything re-evaluated at that
+ * spot: value, risk, stress, brackets at the liquidation price, add-ons, haircuts). The nearest
+ * root to today's spot is searched on a ladder of spot moves (-98% .. x10) and refined by Brent's
+ * method to 1e-9 relative; none on the ladder means none (price NaN, JSON null).
+ *
+ * @param price       USD, NaN when there is none
+ * @param distancePct (price / spot - 1) * 100, signed
+ */
+public record LiquidationPrice(double price, double distancePct) {
+
+    static final double[] LADDER = {0.99, 0.98, 0.96, 0.94, 0.92, 0.9, 0.87, 0.84, 0.8, 0.75, 0.7, 0.65, 0.6, 0.5,
+            0.4, 0.3, 0.2, 0.1, 0.05, 0.02, 1.01, 1.02, 1.04, 1.06, 1.08, 1.1, 1.13, 1.16, 1.2, 1.25, 1.3, 1.4, 1.5,
+            1.75, 2, 2.5, 3, 4, 5, 7, 10};
+
+    public static LiquidationPrice none() {
+        return new LiquidationPrice(Double.NaN, Double.NaN);
+    }
+
+    public boolean exists() {
+        return !Double.isNaN(price);
+    }
+
+    /** For each underlying of the book with a non-zero vol. */
+    public static Map<String, LiquidationPrice> solve(MarginCalculator.Prepared prepared, MarketSnapshot market) {
+        Map<String, LiquidationPrice> out = new LinkedHashMap<>();
+        for (String asset : prepared.book().underlyings()) {
+            if (market.asset(asset).vol() == 0) {
+                continue;
+            }
+            out.put(asset, solve(prepared, market, asset));
+        }
+        return out;
+    }
+
+    public static LiquidationPrice solve(MarginCalculator.Prepared prepared, MarketSnapshot market, String asset) {
+        double s0 = market.asset(asset).spot();
+        double g0 = excess(prepared, market, asset, s0);
+        if (g0 == 0) {
+            return new LiquidationPrice(s0, 0);
+        }
+        double best = Double.NaN;
+        // walk down, then up, each from today's spot; keep the nearest sign change
+        for (int dir = 0; dir < 2; dir++) {
+            double prevS = s0;
+            double prevG = g0;
+            for (double k : LADDER) {
+                if ((dir == 0) != (k < 1)) {
+                    continue;
+                }
+                double s = s0 * k;
+                double g = excess(prepared, market, asset, s);
+                if (Math.signum(g) != Math.signum(prevG)) {
+                    double root = refine(prepared, market, asset, Math.min(prevS, s), Math.max(prevS, s));
+                    if (Double.isNaN(best) || Math.abs(root - s0) < Math.abs(best - s0)) {
+                        best = root;
+                    }
+                    break;
+                }
+                prevS = s;
+                prevG = g;
+            }
+        }
+        return Double.isNaN(best) ? none() : new LiquidationPrice(best, (best / s0 - 1) * 100);
+    }
+
+    private static double refine(MarginCalculator.Prepared p, MarketSnapshot m, String asset, double lo, double hi) {
+        BrentSolver solver = new BrentSolver(1e-9 * hi, 1e-12 * hi);
+        return solver.solve(200, s -> excess(p, m, asset, s), lo, hi);
+    }
+
+    /** Adjusted equity minus MM with the asset at spot s. */
+    static double excess(MarginCalculator.Prepared p, MarketSnapshot m, String asset, double s) {
+        return p.at(m.withAsset(asset, m.asset(asset).withSpot(s))).excessOverMaintenance();
+    }
+}

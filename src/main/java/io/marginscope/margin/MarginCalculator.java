@@ -1,0 +1,232 @@
+package io.marginscope.margin;
+
+import io.marginscope.io.Loaded;
+import io.marginscope.model.AssetMarket;
+import io.marginscope.model.InstrumentType;
+import io.marginscope.model.MarketSnapshot;
+import io.marginscope.model.Portfolio;
+import io.marginscope.model.Position;
+import io.marginscope.pricing.PortfolioValuation;
+import io.marginscope.pricing.PositionValuation;
+import io.marginscope.risk.FactorModel;
+import io.marginscope.risk.PriceHistory;
+import io.marginscope.risk.RiskEngine;
+import io.marginscope.risk.RiskFactors;
+import io.marginscope.risk.RiskParameters;
+import io.marginscope.risk.RiskProgress;
+import io.marginscope.risk.RiskResult;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Risk-adjusted maintenance margin of a book under a policy (docs/methodology.md, "Margin policies"):
+ * MM = max(base, stress, floor) + liquidity + concentration, IM = MM * imToMm, collateral at
+ * value * (1 - haircut). {@link #prepare} fixes what does not move with spot (the risk factors and
+ * the scenario set), so {@link Prepared#at} can be called many times cheaply: for a liquidation price
+ * search, a spot ladder or a live feed.
+ */
+public final class MarginCalculator {
+
+    /** Monte Carlo settings of a run (the policy sets the method; the analyst sets the sample). */
+    public record Settings(int scenarios, long seed) {
+        public static Settings defaults() {
+            return new Settings(10_000, 42L);
+        }
+    }
+
+    private final RiskEngine engine;
+
+    public MarginCalculator() {
+        this(new RiskEngine());
+    }
+
+    public MarginCalculator(RiskEngine engine) {
+        this.engine = engine;
+    }
+
+    /** A policy applied to a book whose risk factors are fixed; evaluate at any market. */
+    public final class Prepared {
+        private final Portfolio book;
+        private final Policy policy;
+        private final RiskParameters params;
+        private final RiskFactors factors;
+        private final double apcStressed;
+        private final double apcFloor;
+        private final List<String> warnings;
+
+        private Prepared(Portfolio book, Policy policy, RiskParameters params, RiskFactors factors,
+                         double apcStressed, double apcFloor, List<String> warnings) {
+            this.book = book;
+            this.policy = policy;
+            this.params = params;
+            this.factors = factors;
+            this.apcStressed = apcStressed;
+            this.apcFloor = apcFloor;
+            this.warnings = warnings;
+        }
+
+        public Policy policy() {
+            return policy;
+        }
+
+        public Portfolio book() {
+            return book;
+        }
+
+        /** The margin at a market (spot and vols may differ from the one prepared with). */
+        public MarginResult at(MarketSnapshot market) {
+            return evaluateFull(this, market).margin();
+        }
+
+        /** As {@link #at}, with the base component's full risk result (attribution included). */
+        public Evaluated evaluated(MarketSnapshot market) {
+            return evaluateFull(this, market);
+        }
+    }
+
+    /** A margin result with the risk run behind its base component (null without a base block). */
+    public record Evaluated(MarginResult margin, RiskResult risk) {
+    }
+
+    public Prepared prepare(Portfolio book, MarketSnapshot market, Loaded<PriceHistory> history, Policy policy,
+                            Settings settings) {
+        List<String> warnings = new ArrayList<>();
+        RiskParameters params = null;
+        RiskFactors factors = null;
+        double stressed = Double.NaN;
+        double floor10 = Double.NaN;
+        Policy.Base b = policy.base();
+        if (b != null) {
+            params = new RiskParameters(b.confidence(), b.horizonDays(), b.method(), b.volModel(), 0.94,
+                    b.windowDays(), settings.scenarios(), settings.seed(), b.studentDof(), 0);
+            boolean needsHistory = b.method().needsHistory() || !b.volModel().equals("snapshot");
+            if (needsHistory && history == null) {
+                throw new IllegalArgumentException("policy " + policy.name() + ": its base (" + b.method().cliName()
+                        + ", vol model " + b.volModel() + ") needs a price history (--history)");
+            }
+            factors = FactorModel.build(book, market, history, params);
+            warnings.addAll(factors.warnings());
+            if (b.apc() != null) {
+                if (history == null) {
+                    warnings.add("policy " + policy.name() + ": the anti-procyclicality tools need a price "
+                            + "history; not applied");
+                } else {
+                    Apc.Levels levels = Apc.levels(book, market, history, params, b, warnings);
+                    stressed = levels.stressed();
+                    floor10 = levels.lookbackFloor();
+                }
+            }
+        }
+        return new Prepared(book, policy, params, factors, stressed, floor10, warnings);
+    }
+
+    private Evaluated evaluateFull(Prepared p, MarketSnapshot market) {
+        Policy policy = p.policy;
+        List<String> warnings = new ArrayList<>(p.warnings);
+        PortfolioValuation valuation = PortfolioValuation.of(p.book, market);
+        if (!valuation.complete()) {
+            throw new IllegalArgumentException("unvalued positions: " + String.join("; ", valuation.errors()));
+        }
+        Map<String, Double> components = new LinkedHashMap<>();
+        double base = 0;
+        RiskResult risk = null;
+        if (policy.base() != null) {
+            risk = engine.compute(p.book, market, p.factors, p.params, RiskProgress.NONE);
+            double measure = policy.base().measure() == Policy.Measure.ES ? risk.es() : risk.var();
+            base = Math.max(0, policy.base().multiplier() * measure);
+            if (policy.base().apc() != null && !Double.isNaN(p.apcStressed)) {
+                base = Apc.apply(base, policy.base().apc(), policy.base().multiplier() * p.apcStressed,
+                        policy.base().multiplier() * p.apcFloor, components);
+            }
+        }
+        double stress = policy.stress() == null ? 0 : StressComponent.worstLoss(policy.stress(), p.book, market,
+                warnings);
+        double floor = floor(policy, valuation, market);
+        int liquidityHorizon = policy.base() != null ? policy.base().horizonDays()
+                : policy.haircuts() != null ? policy.haircuts().horizonDays() : 1;
+        double liquidity = AddOns.liquidity(policy.liquidity(), valuation, market, liquidityHorizon, warnings);
+        double concentration = AddOns.concentration(policy.concentration(), valuation, market, warnings);
+        double mm = Math.max(base, Math.max(stress, floor)) + liquidity + concentration;
+
+        Map<String, Double> haircuts = new LinkedHashMap<>();
+        double haircut = haircuts(policy.haircuts(), valuation, market, haircuts);
+        double equity = valuation.equity();
+        double adjusted = equity - haircut;
+        double im = mm * policy.imToMm();
+        double ratio = adjusted > 0 ? mm / adjusted : Double.NaN;
+
+        components.put("base", base);
+        components.put("stress", stress);
+        components.put("floor", floor);
+        components.put("liquidity", liquidity);
+        components.put("concentration", concentration);
+        components.put("haircut", haircut);
+        MarginResult.Zone zone;
+        if (Double.isNaN(ratio)) {
+            zone = mm > 0 || adjusted < 0 ? MarginResult.Zone.LIQUIDATION : MarginResult.Zone.OK;
+        } else if (ratio >= policy.thresholds().liquidation()) {
+            zone = MarginResult.Zone.LIQUIDATION;
+        } else if (ratio >= policy.thresholds().warning()) {
+            zone = MarginResult.Zone.WARNING;
+        } else {
+            zone = MarginResult.Zone.OK;
+        }
+        MarginResult r = new MarginResult(policy.name(), equity, adjusted, mm, im, ratio, adjusted - im, components,
+                haircuts, zone, warnings);
+        return new Evaluated(r, risk);
+    }
+
+    /**
+     * Sum over PERP and FUTURE positions of notional * rate - amount of the bracket the notional
+     * (|quantity| * spot at this market) falls in.
+     */
+    static double floor(Policy policy, PortfolioValuation valuation, MarketSnapshot market) {
+        double total = 0;
+        for (PositionValuation v : valuation.positions()) {
+            Position pos = v.position();
+            if (!pos.type().isFutureLike()) {
+                continue;
+            }
+            List<Policy.Tier> tiers = policy.tiersFor(pos.underlying());
+            if (tiers.isEmpty()) {
+                continue;
+            }
+            double notional = Math.abs(pos.quantity()) * market.asset(pos.underlying()).spot();
+            Policy.Tier bracket = tiers.get(0);
+            for (Policy.Tier t : tiers) {
+                if (notional >= t.notionalFloor()) {
+                    bracket = t;
+                }
+            }
+            total += Math.max(0, notional * bracket.rate() - bracket.amount());
+        }
+        return total;
+    }
+
+    /** Haircut in USD of the positive collateral balances; fills the fraction used per asset. */
+    static double haircuts(Policy.Haircuts h, PortfolioValuation valuation, MarketSnapshot market,
+                           Map<String, Double> used) {
+        if (h == null) {
+            return 0;
+        }
+        double z = new NormalDistribution().inverseCumulativeProbability(h.confidence());
+        double total = 0;
+        for (PositionValuation v : valuation.positions()) {
+            Position pos = v.position();
+            if (pos.type() != InstrumentType.SPOT || pos.quantity() <= 0) {
+                continue;
+            }
+            AssetMarket a = market.asset(pos.underlying());
+            double floor = Policy.perAsset(h.floor(), pos.underlying());
+            double statistical = z * a.vol() * Math.sqrt(h.horizonDays() / market.daysPerYear());
+            double fraction = Math.min(1.0, Math.max(Double.isNaN(floor) ? 0 : floor, statistical));
+            used.put(pos.underlying(), fraction);
+            total += v.value() * fraction;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,136 @@
+package io.marginscope.margin;
+
+import io.marginscope.risk.RiskMethod;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A margin policy (FORMATS.md section 6): how maintenance margin is set. Every block is optional;
+ * an absent block (null) contributes nothing.
+ * MM = max(base, stress, floor) + liquidity + concentration; IM = MM * imToMm.
+ *
+ * @param name          preset or file name
+ * @param source        where every number comes from
+ * @param base          the risk-based component, or null
+ * @param stress        the stress component, or null
+ * @param tiers         maintenance brackets per asset (and "default"), or empty
+ * @param liquidity     the liquidity add-on, or null
+ * @param concentration the concentration add-on, or null
+ * @param haircuts      collateral haircuts, or null (no haircut)
+ * @param imToMm        IM / MM
+ * @param thresholds    margin-ratio thresholds of the warning and liquidation zones
+ */
+public record Policy(String name, String source, Base base, Stress stress, Map<String, List<Tier>> tiers,
+                     Liquidity liquidity, Concentration concentration, Haircuts haircuts, double imToMm,
+                     Thresholds thresholds) {
+
+    public Policy {
+        tiers = Map.copyOf(tiers);
+    }
+
+    /** What the base component measures. */
+    public enum Measure { ES, VAR }
+
+    /**
+     * multiplier * measure of the book at confidence over horizonDays by the method and vol model.
+     *
+     * @param windowDays history window of the historical methods and estimated vols
+     * @param studentDof Monte Carlo Student-t degrees of freedom, 0 for normal
+     * @param apc        anti-procyclicality tools, or null
+     */
+    public record Base(Measure measure, double confidence, int horizonDays, RiskMethod method, String volModel,
+                       double multiplier, int windowDays, double studentDof, Apc apc) {
+
+        public Base withConfidence(double c) {
+            return new Base(measure, c, horizonDays, method, volModel, multiplier, windowDays, studentDof, apc);
+        }
+
+        public Base withHorizon(int h) {
+            return new Base(measure, confidence, h, method, volModel, multiplier, windowDays, studentDof, apc);
+        }
+
+        public Base withMethod(RiskMethod m) {
+            return new Base(measure, confidence, horizonDays, m, volModel, multiplier, windowDays, studentDof, apc);
+        }
+
+        public Base withVolModel(String v) {
+            return new Base(measure, confidence, horizonDays, method, v, multiplier, windowDays, studentDof, apc);
+        }
+    }
+
+    /**
+     * EMIR RTS 153/2013 art. 28 tools; a zero field is off.
+     *
+     * @param buffer             margin buffer (0.25 = 25%) released when the market is stressed
+     * @param stressedWeight     weight of the stressed-period measure (>= 0.25 when on)
+     * @param lookbackFloorYears floor at the measure over this many years of history
+     */
+    public record Apc(double buffer, double stressedWeight, double lookbackFloorYears) {
+    }
+
+    /** The policy's scenario sets; the stress component is the worst weighted loss over all of them. */
+    public record Stress(Span span, Grid grid, List<String> episodes, List<String> custom) {
+        public Stress {
+            episodes = List.copyOf(episodes);
+            custom = List.copyOf(custom);
+        }
+    }
+
+    /** SPAN-style arrays: scan ranges per asset (and "default") as fractions of spot. */
+    public record Span(Map<String, Double> priceScanRange, double volScanRange, double extremeMultiple,
+                       double extremeCover) {
+        public Span {
+            priceScanRange = Map.copyOf(priceScanRange);
+        }
+    }
+
+    /** A Deribit-style grid of price moves times vol shocks. */
+    public record Grid(Map<String, Double> priceRange, int priceSteps, double volUp, double volDown) {
+        public Grid {
+            priceRange = Map.copyOf(priceRange);
+        }
+    }
+
+    /** One maintenance bracket: from notionalFloor USD, rate on notional less amount USD. */
+    public record Tier(double notionalFloor, double rate, double amount) {
+    }
+
+    /**
+     * @param model       "orderbook" (walk the snapshot's book, square-root impact where it has none) or "sqrt"
+     * @param sqrtImpactK k of the square-root impact model: cost = k * sigma_daily * sqrt(Q / (h ADV)) * Q
+     */
+    public record Liquidity(String model, double sqrtImpactK) {
+    }
+
+    /** Add-on rate * notional * (share / threshold - 1) for a position whose notional / ADV share is above threshold. */
+    public record Concentration(double advShareThreshold, double rate) {
+    }
+
+    /** h = max(floor[asset], z(confidence) * vol * sqrt(horizonDays / daysPerYear)). */
+    public record Haircuts(double confidence, int horizonDays, Map<String, Double> floor) {
+        public Haircuts {
+            floor = Map.copyOf(floor);
+        }
+    }
+
+    /** Margin-ratio levels: warning from, liquidation from. */
+    public record Thresholds(double warning, double liquidation) {
+    }
+
+    /** A copy with another base block. */
+    public Policy withBase(Base b) {
+        return new Policy(name, source, b, stress, tiers, liquidity, concentration, haircuts, imToMm, thresholds);
+    }
+
+    /** The tiers of an asset, else the default tiers, else none. */
+    public List<Tier> tiersFor(String asset) {
+        List<Tier> t = tiers.get(asset);
+        return t != null ? t : tiers.getOrDefault("default", List.of());
+    }
+
+    static double perAsset(Map<String, Double> m, String asset) {
+        Double v = m.get(asset);
+        return v != null ? v : m.getOrDefault("default", Double.NaN);
+    }
+}

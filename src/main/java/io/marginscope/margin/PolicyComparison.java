@@ -1,0 +1,42 @@
+package io.marginscope.margin;
+
+import io.marginscope.io.Loaded;
+import io.marginscope.model.MarketSnapshot;
+import io.marginscope.model.Portfolio;
+import io.marginscope.risk.PriceHistory;
+import io.marginscope.risk.RiskEngine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One book under many policies: the call behind {@code compare} and the workstation's Policies tab. */
+public final class PolicyComparison {
+
+    /** A policy's margin, or why it was skipped (null result). */
+    public record Row(String policy, MarginResult result, String note) {
+    }
+
+    private PolicyComparison() {
+    }
+
+    /**
+     * @param strict when true a policy that cannot apply (its base needs a missing history) is an
+     *               error; otherwise it is skipped with the reason
+     */
+    public static List<Row> compare(Portfolio book, MarketSnapshot market, Loaded<PriceHistory> history,
+                                    List<Policy> policies, MarginCalculator.Settings settings, boolean strict) {
+        MarginCalculator calc = new MarginCalculator(new RiskEngine());
+        List<Row> rows = new ArrayList<>();
+        for (Policy p : policies) {
+            try {
+                rows.add(new Row(p.name(), calc.prepare(book, market, history, p, settings).at(market), null));
+            } catch (IllegalArgumentException e) {
+                if (strict) {
+                    throw e;
+                }
+                rows.add(new Row(p.name(), null, e.getMessage()));
+            }
+        }
+        return rows;
+    }
+}

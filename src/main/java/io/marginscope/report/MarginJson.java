@@ -1,0 +1,48 @@
+package io.marginscope.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marginscope.margin.LiquidationPrice;
+import io.marginscope.margin.MarginResult;
+
+import java.util.Map;
+
+/** The margin fields of the compute JSON (FORMATS.md section 5) and of compare rows. */
+public final class MarginJson {
+
+    private MarginJson() {
+    }
+
+    /** maintenanceMargin, initialMargin, marginRatio (null when equity <= 0), freeMargin, components ... */
+    public static void write(ObjectNode root, MarginResult m) {
+        ComputeJson.put(root, "maintenanceMargin", m.maintenanceMargin());
+        ComputeJson.put(root, "initialMargin", m.initialMargin());
+        if (Double.isNaN(m.marginRatio())) {
+            root.putNull("marginRatio");
+        } else {
+            ComputeJson.put(root, "marginRatio", m.marginRatio());
+        }
+        ComputeJson.put(root, "freeMargin", m.freeMargin());
+        ComputeJson.put(root, "adjustedEquity", m.adjustedEquity());
+        root.put("zone", m.zone().name());
+        ObjectNode c = root.putObject("components");
+        m.components().forEach((k, v) -> ComputeJson.put(c, k, v));
+        if (!m.haircuts().isEmpty()) {
+            ObjectNode h = root.putObject("haircuts");
+            m.haircuts().forEach((k, v) -> ComputeJson.put(h, k, v));
+        }
+    }
+
+    public static void liquidation(ObjectNode root, Map<String, LiquidationPrice> prices) {
+        ObjectNode l = root.putObject("liquidation");
+        prices.forEach((asset, lp) -> {
+            ObjectNode n = l.putObject(asset);
+            if (lp.exists()) {
+                n.put("price", lp.price());
+                n.put("distancePct", lp.distancePct());
+            } else {
+                n.putNull("price");
+                n.putNull("distancePct");
+            }
+        });
+    }
+}
