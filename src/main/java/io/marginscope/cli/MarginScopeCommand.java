@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MarginScopeCommand.Version.class,
         description = "Risk-adjusted maintenance margin for crypto derivatives. Without a command, opens the workstation.",
-        subcommands = {ComputeCommand.class, CompareCommand.class, BacktestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ComputeCommand.class, StressCommand.class, CompareCommand.class, BacktestCommand.class,
+                CommandLine.HelpCommand.class})
 public final class MarginScopeCommand implements Runnable {
 
     @CommandLine.Spec

@@ -56,10 +56,12 @@ public final class MarginCalculator {
         private final RiskFactors factors;
         private final double apcStressed;
         private final double apcFloor;
+        private final StressComponent stress;
         private final List<String> warnings;
 
         private Prepared(Portfolio book, Policy policy, RiskParameters params, RiskFactors factors,
-                         double apcStressed, double apcFloor, List<String> warnings) {
+                         double apcStressed, double apcFloor, StressComponent stress, List<String> warnings) {
+            this.stress = stress;
             this.book = book;
             this.policy = policy;
             this.params = params;
@@ -121,7 +123,8 @@ public final class MarginCalculator {
                 }
             }
         }
-        return new Prepared(book, policy, params, factors, stressed, floor10, warnings);
+        StressComponent stress = policy.stress() == null ? null : StressComponent.of(policy.stress(), book, market);
+        return new Prepared(book, policy, params, factors, stressed, floor10, stress, warnings);
     }
 
     private Evaluated evaluateFull(Prepared p, MarketSnapshot market) {
@@ -143,8 +146,7 @@ public final class MarginCalculator {
                         policy.base().multiplier() * p.apcFloor, components);
             }
         }
-        double stress = policy.stress() == null ? 0 : StressComponent.worstLoss(policy.stress(), p.book, market,
-                warnings);
+        double stress = p.stress == null ? 0 : p.stress.worstLoss(p.book, market, warnings);
         double floor = floor(policy, valuation, market);
         int liquidityHorizon = policy.base() != null ? policy.base().horizonDays()
                 : policy.haircuts() != null ? policy.haircuts().horizonDays() : 1;

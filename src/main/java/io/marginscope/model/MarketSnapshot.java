@@ -3,9 +3,11 @@ package io.marginscope.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Market data as of one instant: per-asset spot, vol and rate, implied vol surfaces,
@@ -83,5 +85,30 @@ public record MarketSnapshot(Instant asOf, double daysPerYear, Map<String, Asset
         Map<String, AssetMarket> copy = new LinkedHashMap<>(assets);
         copy.put(symbol, market);
         return new MarketSnapshot(asOf, daysPerYear, copy, impliedVols, correlations, orderBooks);
+    }
+
+    /** A copy valued at another instant (time passing in a stress): times to expiry are measured from it. */
+    public MarketSnapshot withAsOf(Instant newAsOf) {
+        return new MarketSnapshot(newAsOf, daysPerYear, assets, impliedVols, correlations, orderBooks);
+    }
+
+    /**
+     * A copy with one asset's vols transformed: its own {@code vol} by {@code assetVol}, and every
+     * implied vol of its surface (when it has one) by {@code impliedVol}, which receives the vol and
+     * the smile's time to expiry in years from this snapshot's asOf. Unknown assets are an error.
+     */
+    public MarketSnapshot withVols(String symbol, DoubleUnaryOperator assetVol, VolSurface.TermVolMap impliedVol) {
+        AssetMarket m = assets.get(symbol);
+        if (m == null) {
+            throw new IllegalArgumentException("no asset " + symbol + " in the snapshot");
+        }
+        Map<String, AssetMarket> copy = new LinkedHashMap<>(assets);
+        copy.put(symbol, m.withVol(assetVol.applyAsDouble(m.vol())));
+        Map<String, VolSurface> surfaces = new HashMap<>(impliedVols);
+        VolSurface surface = impliedVols.get(symbol);
+        if (surface != null) {
+            surfaces.put(symbol, surface.map(impliedVol, asOf, daysPerYear));
+        }
+        return new MarketSnapshot(asOf, daysPerYear, copy, surfaces, correlations, orderBooks);
     }
 }

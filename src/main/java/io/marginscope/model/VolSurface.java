@@ -1,11 +1,13 @@
 package io.marginscope.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Implied volatilities of one asset by expiry and strike. Within an expiry a missing strike is
@@ -70,6 +72,21 @@ public final class VolSurface {
     /** A vol and where it came from. */
     public record VolQuote(double vol, VolSource source) { }
 
+    /**
+     * A transformation of implied vols that may depend on the time to expiry, e.g. a shock that
+     * is larger on the short end: {@code (vol, years) -> vol + 0.10 * sqrt(30 / 365 / years)}.
+     */
+    @FunctionalInterface
+    public interface TermVolMap {
+        /**
+         * @param vol           annualised implied vol (decimal)
+         * @param yearsToExpiry time from the reference instant to the smile's expiry, in years
+         *                      (negative once past)
+         * @return the new vol (decimal)
+         */
+        double apply(double vol, double yearsToExpiry);
+    }
+
     private final NavigableMap<Instant, Smile> smiles;
 
     public VolSurface(Map<Instant, Smile> smiles) {
@@ -78,6 +95,28 @@ public final class VolSurface {
 
     public NavigableMap<Instant, Smile> smiles() {
         return smiles;
+    }
+
+    /** A new surface with every quoted vol of every expiry replaced by {@code f(vol)}; this one is unchanged. */
+    public VolSurface map(DoubleUnaryOperator f) {
+        return map((vol, years) -> f.applyAsDouble(vol), Instant.EPOCH, 365.0);
+    }
+
+    /**
+     * A new surface with every quoted vol replaced by {@code f(vol, T)}, where T = (expiry - asOf)
+     * / (daysPerYear days) is the smile's time to expiry; strikes are kept, this one is unchanged.
+     */
+    public VolSurface map(TermVolMap f, Instant asOf, double daysPerYear) {
+        TreeMap<Instant, Smile> out = new TreeMap<>();
+        smiles.forEach((expiry, smile) -> {
+            double years = Duration.between(asOf, expiry).toMillis() / 1000.0 / (daysPerYear * 86_400.0);
+            double[] vols = smile.vols.clone();
+            for (int i = 0; i < vols.length; i++) {
+                vols[i] = f.apply(vols[i], years);
+            }
+            out.put(expiry, new Smile(smile.strikes, vols));
+        });
+        return new VolSurface(out);
     }
 
     /** The implied vol for an expiry and strike, or null when the expiry is not quoted. */

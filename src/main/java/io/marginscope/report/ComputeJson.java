@@ -154,7 +154,7 @@ public final class ComputeJson {
     }
 
     /** Writes a finite number; leaves NaN out. */
-    static void put(ObjectNode n, String field, double value) {
+    public static void put(ObjectNode n, String field, double value) {
         if (Double.isFinite(value)) {
             n.put(field, value == 0.0 ? 0.0 : value);
         }
