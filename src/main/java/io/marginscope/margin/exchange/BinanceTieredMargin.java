@@ -1,5 +1,6 @@
 package io.marginscope.margin.exchange;
 
+import io.marginscope.model.InstrumentType;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.model.Position;
@@ -43,16 +44,12 @@ public final class BinanceTieredMargin {
         List<String> errors = new ArrayList<>();
         double total = 0.0;
         for (Position p : book.positions()) {
-            switch (p.type()) {
-                case SPOT -> {
-                    continue;
-                }
-                case CALL, PUT -> {
-                    errors.add(p.id() + ": options are not covered by " + PRESET);
-                    continue;
-                }
-                default -> {
-                }
+            if (p.type() == InstrumentType.SPOT) {
+                continue;
+            }
+            if (p.type().isOption()) {
+                errors.add(p.id() + ": options are not covered by " + PRESET);
+                continue;
             }
             if (p.instrument().settlement() != Settlement.LINEAR) {
                 errors.add(p.id() + ": INVERSE (COIN-M) contracts are not covered by " + PRESET);
