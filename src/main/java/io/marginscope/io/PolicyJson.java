@@ -23,7 +23,7 @@ import static io.marginscope.io.JsonFields.child;
 public final class PolicyJson {
 
     private static final Set<String> TOP = Set.of("name", "source", "description", "base", "stress", "tiers",
-            "liquidity", "concentration", "haircuts", "imToMm", "thresholds");
+            "liquidity", "concentration", "haircuts", "imToMm", "thresholds", "exchange");
     private static final Set<String> BASE = Set.of("measure", "confidence", "horizonDays", "method", "volModel",
             "multiplier", "windowDays", "studentDof", "apc");
     private static final Set<String> APC = Set.of("buffer", "stressedWeight", "lookbackFloorYears");
@@ -100,10 +100,20 @@ public final class PolicyJson {
             }
             thresholds = new Policy.Thresholds(warn, liq);
         }
-        if (base == null && stress == null && tiers.isEmpty()) {
-            throw f.error("", "the policy has no base, stress or tiers block: its margin would be zero");
+        Policy.Exchange exchange = null;
+        if (f.present("/exchange")) {
+            known(f, "/exchange", Set.of("model"));
+            String model = f.text("/exchange/model").toLowerCase(Locale.ROOT);
+            if (io.marginscope.margin.exchange.ExchangeMarginPreset.byName(model).isEmpty()) {
+                throw f.error("/exchange/model", "'" + model + "' is not deribit-pm, deribit-standard or binance-tiered");
+            }
+            exchange = new Policy.Exchange(model);
         }
-        return new Policy(name, source, base, stress, tiers, liquidity, concentration, haircuts, imToMm, thresholds);
+        if (base == null && stress == null && tiers.isEmpty() && exchange == null) {
+            throw f.error("", "the policy has no base, stress, tiers or exchange block: its margin would be zero");
+        }
+        return new Policy(name, source, base, stress, tiers, liquidity, concentration, haircuts, imToMm, thresholds,
+                exchange);
     }
 
     private static Policy.Base base(JsonFields f) throws InputException {

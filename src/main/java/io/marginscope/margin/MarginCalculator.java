@@ -6,6 +6,8 @@ import io.marginscope.model.InstrumentType;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.model.Position;
+import io.marginscope.margin.exchange.ExchangeMarginPreset;
+import io.marginscope.margin.exchange.MarginBreakdown;
 import io.marginscope.pricing.PortfolioValuation;
 import io.marginscope.pricing.PositionValuation;
 import io.marginscope.risk.FactorModel;
@@ -152,16 +154,31 @@ public final class MarginCalculator {
                 : policy.haircuts() != null ? policy.haircuts().horizonDays() : 1;
         double liquidity = AddOns.liquidity(policy.liquidity(), valuation, market, liquidityHorizon, warnings);
         double concentration = AddOns.concentration(policy.concentration(), valuation, market, warnings);
-        double mm = Math.max(base, Math.max(stress, floor)) + liquidity + concentration;
+        double exchange = 0;
+        double exchangeIm = Double.NaN;
+        if (policy.exchange() != null) {
+            MarginBreakdown b = ExchangeMarginPreset.byName(policy.exchange().model()).orElseThrow()
+                    .compute(p.book, market);
+            b.warnings().forEach(w -> warnings.add(policy.exchange().model() + ": " + w));
+            b.errors().forEach(e -> warnings.add(policy.exchange().model() + ": not margined: " + e));
+            exchange = b.maintenanceUsd();
+            exchangeIm = b.initialUsd();
+            b.componentsUsd().forEach((k, v) -> components.put("exchange." + k, v));
+        }
+        double mm = Math.max(Math.max(base, exchange), Math.max(stress, floor)) + liquidity + concentration;
 
         Map<String, Double> haircuts = new LinkedHashMap<>();
         double haircut = haircuts(policy.haircuts(), valuation, market, haircuts);
         double equity = valuation.equity();
         double adjusted = equity - haircut;
-        double im = mm * policy.imToMm();
+        double im = Double.isFinite(exchangeIm) ? Math.max(mm * policy.imToMm(), exchangeIm + liquidity
+                + concentration) : mm * policy.imToMm();
         double ratio = adjusted > 0 ? mm / adjusted : Double.NaN;
 
         components.put("base", base);
+        if (policy.exchange() != null) {
+            components.put("exchange", exchange);
+        }
         components.put("stress", stress);
         components.put("floor", floor);
         components.put("liquidity", liquidity);

@@ -20,10 +20,11 @@ import java.util.Map;
  * @param haircuts      collateral haircuts, or null (no haircut)
  * @param imToMm        IM / MM
  * @param thresholds    margin-ratio thresholds of the warning and liquidation zones
+ * @param exchange      an exchange's own margin model (deribit-pm, deribit-standard, binance-tiered), or null
  */
 public record Policy(String name, String source, Base base, Stress stress, Map<String, List<Tier>> tiers,
                      Liquidity liquidity, Concentration concentration, Haircuts haircuts, double imToMm,
-                     Thresholds thresholds) {
+                     Thresholds thresholds, Exchange exchange) {
 
     public Policy {
         tiers = Map.copyOf(tiers);
@@ -114,13 +115,22 @@ public record Policy(String name, String source, Base base, Stress stress, Map<S
         }
     }
 
+    /**
+     * An exchange's published margin model, computed by {@code margin.exchange}: its maintenance
+     * margin is the component {@code exchange}; its initial margin, when the model has one, is a
+     * floor under IM.
+     */
+    public record Exchange(String model) {
+    }
+
     /** Margin-ratio levels: warning from, liquidation from. */
     public record Thresholds(double warning, double liquidation) {
     }
 
     /** A copy with another base block. */
     public Policy withBase(Base b) {
-        return new Policy(name, source, b, stress, tiers, liquidity, concentration, haircuts, imToMm, thresholds);
+        return new Policy(name, source, b, stress, tiers, liquidity, concentration, haircuts, imToMm, thresholds,
+                exchange);
     }
 
     /** The tiers of an asset, else the default tiers, else none. */
