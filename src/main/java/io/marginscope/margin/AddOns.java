@@ -11,12 +11,13 @@ import java.util.Map;
  * Liquidity and concentration add-ons on each underlying's net delta (coins), see
  * docs/methodology.md "Margin policies".
  * <ul>
- *   <li>Liquidity, order book: the net delta is unwound over the margin period of risk, 1/h of it
- *       per day through the snapshot's book (which refills daily): cost = h * |q/h| * |VWAP(q/h) - mid|,
- *       selling through the bids when long. Beyond the book's depth the rest is charged the last level's
- *       slippage plus square-root impact on the remainder. Without a book, or with model "sqrt":
- *       cost = k * sigma_daily * sqrt(N / (h * ADV)) * N, N = |q| * spot (square-root impact,
- *       Almgren et al. 2005; Kyle and Obizhaeva's scaling in volume); none without advUsd.</li>
+ *   <li>Liquidity, order book: the whole net delta is unwound at once through the snapshot's book,
+ *       cost = |q| * |VWAP(q) - mid|, selling through the bids when long; beyond the book's depth the
+ *       rest is charged the last level's slippage plus square-root impact on the remainder. Without a
+ *       book, or with model "sqrt": cost = k * sigma_daily * sqrt(N / ADV) * N, N = |q| * spot
+ *       (square-root impact, Almgren et al. 2005); none without advUsd. The close-out is assumed at
+ *       once, not spread over the margin period of risk: conservative, and a longer margin period
+ *       never lowers the margin.</li>
  *   <li>Concentration: for share = N / ADV above the threshold, rate * N * (share / threshold - 1).</li>
  * </ul>
  * Both are zero at zero size and grow faster than linearly with size.
@@ -26,7 +27,7 @@ public final class AddOns {
     private AddOns() {
     }
 
-    public static double liquidity(Policy.Liquidity p, PortfolioValuation v, MarketSnapshot m, int horizonDays,
+    public static double liquidity(Policy.Liquidity p, PortfolioValuation v, MarketSnapshot m,
                                    List<String> warnings) {
         if (p == null) {
             return 0;
@@ -40,9 +41,9 @@ public final class AddOns {
             }
             OrderBook book = m.orderBooks().get(asset);
             if (p.model().equals("orderbook") && book != null && !book.bids().isEmpty() && !book.asks().isEmpty()) {
-                total += horizonDays * bookCost(book, q / horizonDays, p.sqrtImpactK(), m, asset);
+                total += bookCost(book, q, p.sqrtImpactK(), m, asset);
             } else {
-                double cost = sqrtImpact(p.sqrtImpactK(), Math.abs(q) * m.asset(asset).spot(), m, asset, horizonDays);
+                double cost = sqrtImpact(p.sqrtImpactK(), Math.abs(q) * m.asset(asset).spot(), m, asset);
                 if (Double.isNaN(cost)) {
                     warnings.add("liquidity: no order book and no advUsd for " + asset + ": no add-on");
                     continue;
@@ -70,17 +71,17 @@ public final class AddOns {
             }
         }
         double rest = left * mid;
-        double impact = sqrtImpact(k, rest, m, asset, 1);
+        double impact = sqrtImpact(k, rest, m, asset);
         return cost + left * lastSlip + (Double.isNaN(impact) ? 0 : impact);
     }
 
-    static double sqrtImpact(double k, double notional, MarketSnapshot m, String asset, int horizonDays) {
+    static double sqrtImpact(double k, double notional, MarketSnapshot m, String asset) {
         var a = m.asset(asset);
         if (!a.hasAdv()) {
             return Double.NaN;
         }
         double dailyVol = a.vol() / Math.sqrt(m.daysPerYear());
-        return k * dailyVol * Math.sqrt(notional / (horizonDays * a.advUsd())) * notional;
+        return k * dailyVol * Math.sqrt(notional / a.advUsd()) * notional;
     }
 
     public static double concentration(Policy.Concentration p, PortfolioValuation v, MarketSnapshot m,

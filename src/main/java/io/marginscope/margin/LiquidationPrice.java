@@ -11,19 +11,21 @@ import java.util.Map;
  * adjusted equity equals the maintenance margin under the policy (everything re-evaluated at that
  * spot: value, risk, stress, brackets at the liquidation price, add-ons, haircuts). The nearest
  * root to today's spot is searched on a ladder of spot moves (-98% .. x10) and refined by Brent's
- * method to 1e-9 relative; none on the ladder means none (price NaN, JSON null).
+ * method to 1e-9 relative; none on the ladder means none (price NaN, JSON null). A book already
+ * below its maintenance margin is breached: its liquidation price is today's spot, distance 0.
  *
  * @param price       USD, NaN when there is none
  * @param distancePct (price / spot - 1) * 100, signed
+ * @param breached    the adjusted equity is already below MM at today's spot
  */
-public record LiquidationPrice(double price, double distancePct) {
+public record LiquidationPrice(double price, double distancePct, boolean breached) {
 
     static final double[] LADDER = {0.99, 0.98, 0.96, 0.94, 0.92, 0.9, 0.87, 0.84, 0.8, 0.75, 0.7, 0.65, 0.6, 0.5,
             0.4, 0.3, 0.2, 0.1, 0.05, 0.02, 1.01, 1.02, 1.04, 1.06, 1.08, 1.1, 1.13, 1.16, 1.2, 1.25, 1.3, 1.4, 1.5,
             1.75, 2, 2.5, 3, 4, 5, 7, 10};
 
     public static LiquidationPrice none() {
-        return new LiquidationPrice(Double.NaN, Double.NaN);
+        return new LiquidationPrice(Double.NaN, Double.NaN, false);
     }
 
     public boolean exists() {
@@ -45,8 +47,8 @@ public record LiquidationPrice(double price, double distancePct) {
     public static LiquidationPrice solve(MarginCalculator.Prepared prepared, MarketSnapshot market, String asset) {
         double s0 = market.asset(asset).spot();
         double g0 = excess(prepared, market, asset, s0);
-        if (g0 == 0) {
-            return new LiquidationPrice(s0, 0);
+        if (g0 <= 0) {
+            return new LiquidationPrice(s0, 0, true);
         }
         double best = Double.NaN;
         // walk down, then up, each from today's spot; keep the nearest sign change
@@ -70,7 +72,7 @@ public record LiquidationPrice(double price, double distancePct) {
                 prevG = g;
             }
         }
-        return Double.isNaN(best) ? none() : new LiquidationPrice(best, (best / s0 - 1) * 100);
+        return Double.isNaN(best) ? none() : new LiquidationPrice(best, (best / s0 - 1) * 100, false);
     }
 
     private static double refine(MarginCalculator.Prepared p, MarketSnapshot m, String asset, double lo, double hi) {

@@ -150,9 +150,7 @@ public final class MarginCalculator {
         }
         double stress = p.stress == null ? 0 : p.stress.worstLoss(p.book, market, warnings);
         double floor = floor(policy, valuation, market);
-        int liquidityHorizon = policy.base() != null ? policy.base().horizonDays()
-                : policy.haircuts() != null ? policy.haircuts().horizonDays() : 1;
-        double liquidity = AddOns.liquidity(policy.liquidity(), valuation, market, liquidityHorizon, warnings);
+        double liquidity = AddOns.liquidity(policy.liquidity(), valuation, market, warnings);
         double concentration = AddOns.concentration(policy.concentration(), valuation, market, warnings);
         double exchange = 0;
         double exchangeIm = Double.NaN;

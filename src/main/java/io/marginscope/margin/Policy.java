@@ -99,7 +99,7 @@ public record Policy(String name, String source, Base base, Stress stress, Map<S
 
     /**
      * @param model       "orderbook" (walk the snapshot's book, square-root impact where it has none) or "sqrt"
-     * @param sqrtImpactK k of the square-root impact model: cost = k * sigma_daily * sqrt(Q / (h ADV)) * Q
+     * @param sqrtImpactK k of the square-root impact model: cost = k * sigma_daily * sqrt(N / ADV) * N
      */
     public record Liquidity(String model, double sqrtImpactK) {
     }

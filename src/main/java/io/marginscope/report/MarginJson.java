@@ -39,6 +39,9 @@ public final class MarginJson {
             if (lp.exists()) {
                 n.put("price", lp.price());
                 n.put("distancePct", lp.distancePct());
+                if (lp.breached()) {
+                    n.put("breached", true);
+                }
             } else {
                 n.putNull("price");
                 n.putNull("distancePct");
