@@ -25,6 +25,8 @@ public final class Revaluation {
     static final int FUTURE = 1;
     static final int CALL = 2;
     static final int PUT = 3;
+    /** Positions per cache tile of the book P&L loop (about 100 KB of position data). */
+    static final int TILE = 1024;
     /** Vol floor after a shock, as in the benchmark rules. */
     static final double MIN_VOL = 0.01;
 
@@ -41,6 +43,8 @@ public final class Revaluation {
     private final double[] growth1;
     private final double[] value0;
     private final double[] spot0;
+    private final double[] sqrtYears1;
+    private final double[] logMoneyness1;
 
     /**
      * @param assets  the risk factors (columns of the scenario sets to be used); every
@@ -59,6 +63,8 @@ public final class Revaluation {
         discount1 = new double[n];
         growth1 = new double[n];
         value0 = new double[n];
+        sqrtYears1 = new double[n];
+        logMoneyness1 = new double[n];
         spot0 = new double[assets.size()];
         for (int a = 0; a < assets.size(); a++) {
             spot0[a] = market.asset(assets.get(a)).spot();
@@ -89,6 +95,9 @@ public final class Revaluation {
             if (t.isOption()) {
                 strike[i] = p.instrument().strike();
                 vol0[i] = market.optionVol(p.instrument()).vol();
+                sqrtYears1[i] = Math.sqrt(years1[i]);
+                // ln(F1 / K) = ln(S0 growth / K) + r: the scenario's log return, no log per option
+                logMoneyness1[i] = Math.log(m.spot() * growth1[i] / strike[i]);
             }
             value0[i] = unitValue0(p, market);
         }
@@ -119,15 +128,26 @@ public final class Revaluation {
      */
     public void bookPnl(ScenarioSet set, ScenarioSet.Scaling sc, int from, int to, double[] out) {
         int na = set.assetCount();
-        double[] s1 = new double[na];
-        double[] dv = new double[na];
-        for (int s = from; s < to; s++) {
-            scenario(set, sc, s, s1, dv);
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                total += positionPnl(i, s1, dv);
+        int m = to - from;
+        // the chunk's spots, log returns and vol shifts, then the positions in cache-sized tiles:
+        // a tile's arrays stay in cache while every scenario of the chunk passes over them
+        double[] s1 = new double[m * na];
+        double[] r = new double[m * na];
+        double[] dv = new double[m * na];
+        for (int s = 0; s < m; s++) {
+            scenario(set, sc, from + s, s1, r, dv, s * na);
+        }
+        java.util.Arrays.fill(out, 0, m, 0.0);
+        for (int lo = 0; lo < n; lo += TILE) {
+            int hi = Math.min(n, lo + TILE);
+            for (int s = 0; s < m; s++) {
+                int off = s * na;
+                double total = 0;
+                for (int i = lo; i < hi; i++) {
+                    total += positionPnl(i, s1, r, dv, off);
+                }
+                out[s] += total;
             }
-            out[s - from] = total;
         }
     }
 
@@ -135,10 +155,11 @@ public final class Revaluation {
     public void positionPnl(int i, ScenarioSet set, ScenarioSet.Scaling sc, double[] out) {
         int na = set.assetCount();
         double[] s1 = new double[na];
+        double[] r = new double[na];
         double[] dv = new double[na];
         for (int s = 0; s < set.count(); s++) {
-            scenario(set, sc, s, s1, dv);
-            out[s] = positionPnl(i, s1, dv);
+            scenario(set, sc, s, s1, r, dv, 0);
+            out[s] = positionPnl(i, s1, r, dv, 0);
         }
     }
 
@@ -146,41 +167,43 @@ public final class Revaluation {
     public void positionPnls(ScenarioSet set, ScenarioSet.Scaling sc, int s, double[] out) {
         int na = set.assetCount();
         double[] s1 = new double[na];
+        double[] r = new double[na];
         double[] dv = new double[na];
-        scenario(set, sc, s, s1, dv);
+        scenario(set, sc, s, s1, r, dv, 0);
         for (int i = 0; i < n; i++) {
-            out[i] = positionPnl(i, s1, dv);
+            out[i] = positionPnl(i, s1, r, dv, 0);
         }
     }
 
-    private void scenario(ScenarioSet set, ScenarioSet.Scaling sc, int s, double[] s1, double[] dv) {
-        int na = s1.length;
+    /** Scenario s's spots, log returns and vol shifts into the arrays at [at, at + assets). */
+    private void scenario(ScenarioSet set, ScenarioSet.Scaling sc, int s, double[] s1, double[] r, double[] dv,
+                          int at) {
+        int na = set.assetCount();
         double[] base = set.base();
         double[] vb = set.volShiftBase();
         int off = s * na;
         for (int a = 0; a < na; a++) {
-            s1[a] = spot0[a] * Math.exp(sc.drift()[a] + sc.scale()[a] * base[off + a]);
-            dv[a] = vb == null ? 0.0 : sc.volShiftScale()[a] * vb[off + a];
+            r[at + a] = sc.drift()[a] + sc.scale()[a] * base[off + a];
+            s1[at + a] = spot0[a] * Math.exp(r[at + a]);
+            dv[at + a] = vb == null ? 0.0 : sc.volShiftScale()[a] * vb[off + a];
         }
     }
 
-    private double positionPnl(int i, double[] s1, double[] dv) {
-        int a = asset[i];
+    private double positionPnl(int i, double[] s1, double[] r, double[] dv, int off) {
+        int a = off + asset[i];
         double s = s1[a];
         double v1;
         switch (kind[i]) {
             case LINEAR -> v1 = s;
             case FUTURE -> v1 = s * growth1[i];
             default -> {
-                double t1 = years1[i];
                 double k = strike[i];
-                if (t1 <= 0) {
+                if (years1[i] <= 0) {
                     v1 = kind[i] == CALL ? Math.max(s - k, 0) : Math.max(k - s, 0);
                 } else {
-                    double vol = Math.max(vol0[i] + dv[a], MIN_VOL);
+                    double sd = Math.max(vol0[i] + dv[a], MIN_VOL) * sqrtYears1[i];
                     double f = s * growth1[i];
-                    double sd = vol * Math.sqrt(t1);
-                    double d1 = (Math.log(f / k) + 0.5 * sd * sd) / sd;
+                    double d1 = (logMoneyness1[i] + r[a] + 0.5 * sd * sd) / sd;
                     double d2 = d1 - sd;
                     v1 = kind[i] == CALL
                             ? discount1[i] * (f * NormalDist.cdf(d1) - k * NormalDist.cdf(d2))

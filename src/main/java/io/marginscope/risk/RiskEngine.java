@@ -115,6 +115,28 @@ public final class RiskEngine {
                                 RiskProgress progress, List<String> warnings, boolean attribution) {
         ScenarioSet set = cache.scenarios(f, p, market.daysPerYear());
         ScenarioSet.Scaling scaling = Scalings.of(f, p, market.daysPerYear());
+        return simulateOn(book, market, f, p, set, scaling, progress, warnings, attribution);
+    }
+
+    /**
+     * VaR and ES by full revaluation under a given scenario set (for example one read from a file,
+     * as the benchmark does), with the same revaluation, tail measure and attribution as
+     * {@link #compute}. The set's columns must be the factors' assets.
+     */
+    public RiskResult computeOn(Portfolio book, MarketSnapshot market, RiskFactors factors, RiskParameters params,
+                                ScenarioSet set, ScenarioSet.Scaling scaling, RiskProgress progress,
+                                boolean attribution) {
+        if (!set.assets().equals(factors.assets())) {
+            throw new IllegalArgumentException("scenario columns " + set.assets() + " are not the factors "
+                    + factors.assets());
+        }
+        return simulateOn(book, market, factors, params, set, scaling, progress, new ArrayList<>(factors.warnings()),
+                attribution);
+    }
+
+    private RiskResult simulateOn(Portfolio book, MarketSnapshot market, RiskFactors f, RiskParameters p,
+                                  ScenarioSet set, ScenarioSet.Scaling scaling, RiskProgress progress,
+                                  List<String> warnings, boolean attribution) {
         Revaluation reval = new Revaluation(book, market, f.assets(), p.horizonDays());
         int m = set.count();
         double[] pnl = new double[m];
