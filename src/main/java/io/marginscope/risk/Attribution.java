@@ -25,9 +25,8 @@ final class Attribution {
     private Attribution() {
     }
 
-    static List<PositionRisk> simulated(Portfolio book, Revaluation reval, ScenarioSet set,
-                                        ScenarioSet.Scaling scaling, double[] pnl, TailMeasure tail,
-                                        double confidence, RiskProgress progress) {
+    static List<PositionRisk> simulated(Portfolio book, Revaluation reval, Revaluation.Moves moves, double[] pnl,
+                                        TailMeasure tail, double confidence, RiskProgress progress) {
         int n = book.size();
         int m = pnl.length;
         int k = tail.k();
@@ -39,7 +38,7 @@ final class Attribution {
         double[] compVarRaw = new double[n];
         double[] row = new double[n];
         for (int r = 0; r <= Math.max(hi, k - 1); r++) {
-            reval.positionPnls(set, scaling, tail.order()[r], row);
+            reval.positionPnls(moves, tail.order()[r], row);
             for (int i = 0; i < n; i++) {
                 if (r < k) {
                     compEs[i] -= row[i] / k;
@@ -57,12 +56,13 @@ final class Attribution {
 
         double[] incremental = new double[n];
         AtomicInteger done = new AtomicInteger();
+        ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[m]);
         IntStream.range(0, n).parallel().forEach(i -> {
             if (progress.cancelled()) {
                 throw new CancellationException("risk run cancelled");
             }
-            double[] own = new double[m];
-            reval.positionPnl(i, set, scaling, own);
+            double[] own = scratch.get();
+            reval.positionPnl(i, moves, own);
             for (int s = 0; s < m; s++) {
                 own[s] = pnl[s] - own[s];
             }

@@ -122,56 +122,72 @@ public final class Revaluation {
     }
 
     /**
-     * Book P&L of scenarios [from, to) into out[s - from].
-     *
-     * @param shiftVols whether to apply the set's implied-vol shifts
+     * A scenario set turned into spots, log returns and vol shifts once ({@code [s * assets + a]}),
+     * so the book loop and the attribution loops read them instead of recomputing exponentials.
      */
-    public void bookPnl(ScenarioSet set, ScenarioSet.Scaling sc, int from, int to, double[] out) {
+    public record Moves(int count, int assets, double[] spots, double[] logReturns, double[] volShifts) {
+    }
+
+    /** The moves of every scenario of the set, filled in parallel blocks. */
+    public Moves moves(ScenarioSet set, ScenarioSet.Scaling sc) {
+        int m = set.count();
         int na = set.assetCount();
-        int m = to - from;
-        // the chunk's spots, log returns and vol shifts, then the positions in cache-sized tiles:
-        // a tile's arrays stay in cache while every scenario of the chunk passes over them
         double[] s1 = new double[m * na];
         double[] r = new double[m * na];
         double[] dv = new double[m * na];
-        for (int s = 0; s < m; s++) {
-            scenario(set, sc, from + s, s1, r, dv, s * na);
+        java.util.stream.IntStream.range(0, (m + 4095) / 4096).parallel().forEach(b -> {
+            for (int s = b * 4096; s < Math.min(m, (b + 1) * 4096); s++) {
+                scenario(set, sc, s, s1, r, dv, s * na);
+            }
+        });
+        return new Moves(m, na, s1, r, dv);
+    }
+
+    /** Book P&L of scenarios [from, to) into out[s - from]. */
+    public void bookPnl(ScenarioSet set, ScenarioSet.Scaling sc, int from, int to, double[] out) {
+        int na = set.assetCount();
+        double[] s1 = new double[(to - from) * na];
+        double[] r = new double[s1.length];
+        double[] dv = new double[s1.length];
+        for (int s = from; s < to; s++) {
+            scenario(set, sc, s, s1, r, dv, (s - from) * na);
         }
-        java.util.Arrays.fill(out, 0, m, 0.0);
+        bookPnl(new Moves(to - from, na, s1, r, dv), 0, to - from, out);
+    }
+
+    /**
+     * Book P&L of scenarios [from, to) of the moves into out[s - from]: the positions in cache-sized
+     * tiles, so a tile's arrays stay in cache while every scenario of the block passes over them.
+     */
+    public void bookPnl(Moves mv, int from, int to, double[] out) {
+        int na = mv.assets();
+        java.util.Arrays.fill(out, 0, to - from, 0.0);
         for (int lo = 0; lo < n; lo += TILE) {
             int hi = Math.min(n, lo + TILE);
-            for (int s = 0; s < m; s++) {
+            for (int s = from; s < to; s++) {
                 int off = s * na;
                 double total = 0;
                 for (int i = lo; i < hi; i++) {
-                    total += positionPnl(i, s1, r, dv, off);
+                    total += positionPnl(i, mv.spots(), mv.logReturns(), mv.volShifts(), off);
                 }
-                out[s] += total;
+                out[s - from] += total;
             }
         }
     }
 
     /** P&L of one position in every scenario into out[s]. */
-    public void positionPnl(int i, ScenarioSet set, ScenarioSet.Scaling sc, double[] out) {
-        int na = set.assetCount();
-        double[] s1 = new double[na];
-        double[] r = new double[na];
-        double[] dv = new double[na];
-        for (int s = 0; s < set.count(); s++) {
-            scenario(set, sc, s, s1, r, dv, 0);
-            out[s] = positionPnl(i, s1, r, dv, 0);
+    public void positionPnl(int i, Moves mv, double[] out) {
+        int na = mv.assets();
+        for (int s = 0; s < mv.count(); s++) {
+            out[s] = positionPnl(i, mv.spots(), mv.logReturns(), mv.volShifts(), s * na);
         }
     }
 
     /** P&L of every position in one scenario into out[i]. */
-    public void positionPnls(ScenarioSet set, ScenarioSet.Scaling sc, int s, double[] out) {
-        int na = set.assetCount();
-        double[] s1 = new double[na];
-        double[] r = new double[na];
-        double[] dv = new double[na];
-        scenario(set, sc, s, s1, r, dv, 0);
+    public void positionPnls(Moves mv, int s, double[] out) {
+        int off = s * mv.assets();
         for (int i = 0; i < n; i++) {
-            out[i] = positionPnl(i, s1, r, dv, 0);
+            out[i] = positionPnl(i, mv.spots(), mv.logReturns(), mv.volShifts(), off);
         }
     }
 

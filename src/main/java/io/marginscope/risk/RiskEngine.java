@@ -138,6 +138,7 @@ public final class RiskEngine {
                                   ScenarioSet set, ScenarioSet.Scaling scaling, RiskProgress progress,
                                   List<String> warnings, boolean attribution) {
         Revaluation reval = new Revaluation(book, market, f.assets(), p.horizonDays());
+        Revaluation.Moves moves = reval.moves(set, scaling);
         int m = set.count();
         double[] pnl = new double[m];
         int chunks = (m + CHUNK - 1) / CHUNK;
@@ -149,13 +150,13 @@ public final class RiskEngine {
             int from = c * CHUNK;
             int to = Math.min(m, from + CHUNK);
             double[] part = new double[to - from];
-            reval.bookPnl(set, scaling, from, to, part);
+            reval.bookPnl(moves, from, to, part);
             System.arraycopy(part, 0, pnl, from, part.length);
             progress.update(0.7 * done.incrementAndGet() / chunks);
         });
         TailMeasure tail = TailMeasure.of(pnl, p.confidence());
         List<PositionRisk> positions = attribution
-                ? Attribution.simulated(book, reval, set, scaling, pnl, tail, p.confidence(), progress)
+                ? Attribution.simulated(book, reval, moves, pnl, tail, p.confidence(), progress)
                 : List.of();
         progress.update(1.0);
         if (set.count() < 1000) {
