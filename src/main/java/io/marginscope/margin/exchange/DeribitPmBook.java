@@ -11,9 +11,10 @@ import java.util.Set;
  * The input of Deribit's risk matrix: the inverse positions of one settlement currency in Deribit's
  * own units (the {@code portfolio} and {@code ticker} parts of a {@code private/pme/simulate}
  * response), independent of the {@link io.marginscope.model.Portfolio} model so that published
- * examples can be entered as they are.
+ * examples can be entered as they are; or the USDC-settled (linear) positions of one underlying,
+ * whose risk matrix {@link DeribitPmLinear} computes in USD.
  *
- * @param currency    settlement currency (BTC, ETH)
+ * @param currency    settlement currency (BTC, ETH) of an inverse book; the underlying of a linear one
  * @param indexPrice  index price, USD ({@code index_price.btc_usd})
  * @param daysPerYear year basis of option times (days to expiry = years * daysPerYear)
  * @param holdings    positions, in the order their risk vectors are reported; names unique
@@ -28,13 +29,13 @@ public record DeribitPmBook(String currency, double indexPrice, double daysPerYe
     }
 
     /**
-     * An inverse perpetual or future.
+     * A perpetual or future.
      *
      * @param name      instrument name
-     * @param sizeCoins signed size in coins at the mark (Deribit's position size in base currency,
-     *                  = USD notional / mark price)
-     * @param markPrice mark price, USD (kept for the USD notional; the coin P&L of a relative move
-     *                  does not depend on it)
+     * @param sizeCoins signed size in coins (Deribit's position size in base currency): inverse, the USD
+     *                  notional / mark price; linear, the number of coins
+     * @param markPrice mark price, USD (inverse: kept for the USD notional, the coin P&L of a relative
+     *                  move does not depend on it; linear: the USD P&L is sizeCoins * markPrice * move)
      */
     public record Future(String name, double sizeCoins, double markPrice) implements Holding {
         public Future {
@@ -46,7 +47,7 @@ public record DeribitPmBook(String currency, double indexPrice, double daysPerYe
     }
 
     /**
-     * An inverse (coin-settled) European option on one coin.
+     * A European option on one coin (inverse: valued in coin; linear: in USD).
      *
      * @param name      instrument name
      * @param right     CALL or PUT

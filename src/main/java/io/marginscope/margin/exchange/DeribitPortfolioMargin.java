@@ -21,12 +21,13 @@ import java.util.Map;
 
 /**
  * Preset {@code deribit-pm}: Deribit's segregated portfolio margin, one risk matrix per settlement
- * currency, in coin.
+ * currency, in coin, and for USDC-settled (LINEAR) positions one risk matrix per underlying in USD
+ * ({@link DeribitPmLinear}).
  *
  * <p>Entry points: {@link #simulate(DeribitPmBook, DeribitPmParameters)} for one currency given in
  * Deribit's units (reproduces {@code private/pme/simulate}), and
- * {@link #compute(Portfolio, MarketSnapshot, Map)} for a book (its INVERSE positions, grouped by
- * currency with {@link DeribitPmBooks}).
+ * {@link #compute(Portfolio, MarketSnapshot, Map, Map)} for a book (its INVERSE positions grouped by
+ * currency and its LINEAR positions by underlying, with {@link DeribitPmBooks}).
  *
  * <p>Steps, with F the option's forward, S the index, m a price move, sigma' a shocked vol
  * ({@link DeribitPmScenarios}):
@@ -152,13 +153,36 @@ public final class DeribitPortfolioMargin {
     }
 
     /**
-     * The book's portfolio margin: one risk matrix per currency of its INVERSE positions (see
-     * {@link DeribitPmBooks}), margins converted to USD at each index. Components (USD):
-     * {@code <CUR>.worstCase}, {@code <CUR>.rollShock}, {@code <CUR>.deltaShock} (their sum is the
-     * currency's risk matrix margin) and {@code <CUR>.maintenance}.
+     * The book's portfolio margin with the default parameters of USDC-settled positions
+     * ({@link DeribitPmLinearParameters#defaults()}); see {@link #compute(Portfolio, MarketSnapshot, Map, Map)}.
      */
     public static MarginBreakdown compute(Portfolio book, MarketSnapshot market,
                                           Map<String, DeribitPmParameters> params) {
+        return compute(book, market, params, DeribitPmLinearParameters.defaults());
+    }
+
+    /**
+     * The book's portfolio margin, in USD:
+     * <ul>
+     *   <li>INVERSE positions: one risk matrix per currency ({@link #simulate}), margins converted at
+     *       each index. Components {@code <CUR>.worstCase}, {@code <CUR>.rollShock},
+     *       {@code <CUR>.deltaShock} (their sum is the currency's risk matrix margin) and
+     *       {@code <CUR>.maintenance}.</li>
+     *   <li>LINEAR (USDC-settled) positions: one risk matrix per underlying ({@link DeribitPmLinear}),
+     *       with the underlying's parameters from {@code linearParams} or, when it has none, those of
+     *       {@link DeribitPmLinearParameters#FALLBACK_UNDERLYING} (a warning says so). Components
+     *       {@code USDC.<UND>.worstCase}, {@code .rollShock}, {@code .deltaShock}, {@code .maintenance}.
+     *       The margins of several underlyings are summed: no offset between underlyings (Deribit does
+     *       not publish how it aggregates across indices of one settlement currency; its {@code usd}
+     *       block has {@code correlation_set} false). A warning says so when there are several.</li>
+     * </ul>
+     *
+     * @param params       parameters of the INVERSE books by settlement currency
+     * @param linearParams parameters of the USDC-settled positions by underlying
+     */
+    public static MarginBreakdown compute(Portfolio book, MarketSnapshot market,
+                                          Map<String, DeribitPmParameters> params,
+                                          Map<String, DeribitPmParameters> linearParams) {
         DeribitPmBooks.Split split = DeribitPmBooks.split(book, market);
         Map<String, Double> components = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>(split.warnings());
@@ -181,6 +205,34 @@ public final class DeribitPortfolioMargin {
             mm += r.maintenanceMarginUsd();
             im += r.initialMarginUsd();
             warnings.addAll(r.warnings());
+        }
+        List<String> linearMargined = new ArrayList<>();
+        for (DeribitPmBook b : split.linearBooks()) {
+            DeribitPmLinearParameters.Resolved rp = DeribitPmLinearParameters.resolve(b.currency(), linearParams);
+            if (rp == null) {
+                errors.add("USDC." + b.currency() + ": no " + PRESET + " parameters for USDC-settled "
+                        + b.currency() + " (nor for " + DeribitPmLinearParameters.FALLBACK_UNDERLYING + "); its "
+                        + b.holdings().size() + " positions are not margined");
+                continue;
+            }
+            if (rp.warning() != null) {
+                warnings.add(rp.warning());
+            }
+            DeribitPmLinearResult r = DeribitPmLinear.simulate(b, rp.params());
+            String key = "USDC." + b.currency();
+            components.put(key + ".worstCase", round(r.worstCase().loss()));
+            components.put(key + ".rollShock", r.rollShockUsd());
+            components.put(key + ".deltaShock", r.deltaShockUsd());
+            components.put(key + ".maintenance", r.maintenanceMarginUsd());
+            mm += r.maintenanceMarginUsd();
+            im += r.initialMarginUsd();
+            warnings.addAll(r.warnings());
+            linearMargined.add(b.currency());
+        }
+        if (linearMargined.size() > 1) {
+            warnings.add("USDC: the risk matrices of " + String.join(", ", linearMargined) + " are summed with no"
+                    + " offset between underlyings (Deribit's aggregation across the indices of one settlement"
+                    + " currency is not published)");
         }
         return new MarginBreakdown(PRESET, mm, im, components, warnings, errors);
     }
@@ -212,7 +264,7 @@ public final class DeribitPortfolioMargin {
         return d * Math.min(a.maxDeltaShock(), a.deltaShockIncrementPerCoin() * d);
     }
 
-    private static WorstCase worstCase(DeribitPmParameters.Grid g, double[] aggStd, double[] aggExt,
+    static WorstCase worstCase(DeribitPmParameters.Grid g, double[] aggStd, double[] aggExt,
                                        List<Double> extMoves) {
         int best = -1;
         boolean extended = false;

@@ -34,7 +34,9 @@ import java.util.Map;
  *       Long options: IM = MM = 0 (premium paid in full; its value is in equity). No Deribit source
  *       for long options was found; an old Deribit help page (deribit.freshdesk.com, "Margin
  *       requirements options") charged the mark price, under short-option rules that no longer apply.</li>
- *   <li>Not covered, reported in {@code errors}: LINEAR (USDC) options, currencies without parameters,
+ *   <li>Not covered, reported in {@code errors}: LINEAR (USDC) options (Deribit's knowledge base
+ *       describes these options, "Linear USDC Options", but no standard-margin formula or worked
+ *       example for them was found in the searched sources), currencies without parameters,
  *       option rules for currencies whose parameters have none. SPOT rows carry no margin.</li>
  * </ul>
  */
@@ -146,7 +148,8 @@ public final class DeribitStandardMargin {
                 double size = inverse ? Math.abs(p.quantity() * p.entryPrice()) / v.price() : Math.abs(p.quantity());
                 cm = future(size, rates);
             } else if (!inverse) {
-                errors.add(p.id() + ": LINEAR (USDC) options are not covered by " + PRESET);
+                errors.add(p.id() + ": LINEAR (USDC) options are not covered by " + PRESET
+                        + " (no published Deribit standard-margin rule for them was found)");
                 continue;
             } else if (p.quantity() < 0 && !rates.coversOptions()) {
                 errors.add(p.id() + ": no option margin rates for " + p.underlying());

@@ -20,7 +20,10 @@ import java.util.Optional;
  */
 public enum ExchangeMarginPreset {
 
-    /** Deribit segregated portfolio margin: {@link DeribitPortfolioMargin} with {@link DeribitPmParameters#defaults()}. */
+    /**
+     * Deribit segregated portfolio margin: {@link DeribitPortfolioMargin} with {@link DeribitPmParameters#defaults()}
+     * for INVERSE books and {@link DeribitPmLinearParameters#defaults()} for USDC-settled positions.
+     */
     DERIBIT_PM(DeribitPortfolioMargin.PRESET) {
         @Override
         public MarginBreakdown compute(Portfolio book, MarketSnapshot market) {

@@ -62,20 +62,30 @@ class DeribitPmPortfolioTest {
         assertThat(DeribitPortfolioMargin.simulate(split.books().get(0), DeribitPmParameters.BTC).riskMatrixMargin())
                 .isCloseTo(rb.riskMatrixMargin(), within(1e-12));
 
+        // the USDC-settled ETH perpetual, long 1 ETH at index 3,000, ETH range 18%: worst case
+        // 1 * 3,000 * 0.18 = 540 USD, roll shock 0.01 * 1 * 3,000 = 30, MM 0.8 * 570 = 456, IM 570
+        assertThat(split.linearBooks()).singleElement().satisfies(b -> {
+            assertThat(b.currency()).isEqualTo("ETH");
+            assertThat(b.holdings()).containsExactly(new DeribitPmBook.Future("ETH_USDC-PERPETUAL", 1, 3_000));
+        });
+
         MarginBreakdown mb = ExchangeMarginPreset.DERIBIT_PM.compute(book(), market);
         assertThat(mb.preset()).isEqualTo("deribit-pm");
-        assertThat(mb.maintenanceUsd()).isCloseTo(rb.maintenanceMargin() * 65_000 + re.maintenanceMargin() * 3_000,
+        assertThat(mb.maintenanceUsd()).isCloseTo(rb.maintenanceMargin() * 65_000 + re.maintenanceMargin() * 3_000
+                + 456, within(1e-6));
+        assertThat(mb.initialUsd()).isCloseTo(rb.initialMargin() * 65_000 + re.initialMargin() * 3_000 + 570,
                 within(1e-6));
-        assertThat(mb.initialUsd()).isCloseTo(rb.initialMargin() * 65_000 + re.initialMargin() * 3_000, within(1e-6));
         assertThat(mb.componentsUsd()).containsKeys("BTC.worstCase", "BTC.rollShock", "BTC.deltaShock",
-                "BTC.maintenance", "ETH.worstCase", "ETH.maintenance");
+                "BTC.maintenance", "ETH.worstCase", "ETH.maintenance", "USDC.ETH.worstCase", "USDC.ETH.maintenance");
+        assertThat(mb.componentsUsd().get("USDC.ETH.worstCase")).isCloseTo(540, within(1e-9));
+        assertThat(mb.componentsUsd().get("USDC.ETH.rollShock")).isCloseTo(30, within(1e-9));
+        assertThat(mb.componentsUsd().get("USDC.ETH.maintenance")).isCloseTo(456, within(1e-9));
         assertThat(mb.componentsUsd().get("BTC.rollShock")).isCloseTo(
                 0.01 * (0.3 * 60_000 / 65_000 + 0.2 * 64_000 / forward) * 65_000, within(1e-9));
         double rmmUsd = mb.componentsUsd().get("BTC.worstCase") + mb.componentsUsd().get("BTC.rollShock")
                 + mb.componentsUsd().get("BTC.deltaShock");
         assertThat(mb.componentsUsd().get("BTC.maintenance")).isCloseTo(0.8 * rmmUsd, within(1e-6));
-        assertThat(mb.errors()).singleElement().asString().startsWith("ETH_USDC-PERPETUAL");
-        assertThat(mb.complete()).isFalse();
+        assertThat(mb.complete()).isTrue();
     }
 
     @Test
