@@ -302,5 +302,7 @@ end=$(date +%s)
 say "done in $((end - start)) s"
 du -sh "$image" >&2
 for t in ${packages[@]+"${packages[@]}"}; do
-  ls -l "$dest"/*."$t" 2>/dev/null >&2 || true
+  for f in "$dest"/*."$t"; do
+    if [ -f "$f" ]; then du -h "$f" >&2; fi
+  done
 done
