@@ -217,8 +217,8 @@ for o in "${jopts[@]}"; do jargs+=(--java-options "$o"); done
 say "jpackage --type app-image ($name $version, JavaFX as $fx)"
 osopts=()
 [ -f "installer/jpackage/app-$os.opts" ] && osopts=("@installer/jpackage/app-$os.opts")
-"$JAVA_HOME/bin/jpackage" --type app-image @installer/jpackage/about.opts @installer/jpackage/app.opts \
-  ${osopts[@]+"${osopts[@]}"} \
+"$JAVA_HOME/bin/jpackage" --type app-image @installer/jpackage/about.opts \
+  @installer/jpackage/app.opts ${osopts[@]+"${osopts[@]}"} \
   --name "$name" --app-version "$version" --input "$work/input" --runtime-image "$work/runtime" \
   --icon "$icon" --dest "$dest/image" "${jargs[@]}"
 [ $os = windows ] || chmod -R a+rX "$image"
@@ -293,8 +293,8 @@ for t in ${packages[@]+"${packages[@]}"}; do
       extra=(--install-dir /opt) ;;
     *) extra=(--icon "$icon") ;;
   esac
-  "$JAVA_HOME/bin/jpackage" --type "$t" @installer/jpackage/about.opts @"installer/jpackage/$t.opts" --app-image "$image" \
-    --name "$name" --app-version "$version" --license-file LICENSE \
+  "$JAVA_HOME/bin/jpackage" --type "$t" @installer/jpackage/about.opts @"installer/jpackage/$t.opts" \
+    --app-image "$image" --name "$name" --app-version "$version" --license-file LICENSE \
     --resource-dir "$res" --dest "$dest" ${extra[@]+"${extra[@]}"}
 done
 
