@@ -1,21 +1,10 @@
 package io.marginscope.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.io.InputException;
-import io.marginscope.io.Loaded;
-import io.marginscope.margin.LiquidationPrice;
-import io.marginscope.margin.MarginCalculator;
-import io.marginscope.margin.Policy;
-import io.marginscope.margin.PolicyPresets;
-import io.marginscope.report.MarginJson;
-import io.marginscope.risk.PriceHistory;
-import io.marginscope.pricing.PortfolioValuation;
-import io.marginscope.report.ComputeJson;
-import io.marginscope.risk.FactorModel;
-import io.marginscope.risk.RiskEngine;
 import io.marginscope.risk.RiskParameters;
-import io.marginscope.risk.RiskProgress;
-import io.marginscope.risk.RiskResult;
+import io.marginscope.run.ComputeRun;
+import io.marginscope.run.RunInputs;
+import io.marginscope.run.RunParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +16,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code marginscope compute}: values a book, measures its VaR and ES, and prints the compute JSON. */
@@ -58,70 +49,42 @@ public final class ComputeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The policy with the risk options the analyst gave explicitly on its base block. */
-    private Policy overridden(Policy p) {
-        if (p.base() == null) {
-            return p;
-        }
-        var parsed = spec.commandLine().getParseResult();
-        Policy.Base b = p.base();
-        if (parsed.hasMatchedOption("--confidence")) {
-            b = b.withConfidence(risk.confidence);
-        }
-        if (parsed.hasMatchedOption("--horizon-days")) {
-            b = b.withHorizon(risk.horizonDays);
-        }
-        if (parsed.hasMatchedOption("--method")) {
-            b = b.withMethod(io.marginscope.risk.RiskMethod.parse(risk.method));
-        }
-        if (parsed.hasMatchedOption("--vol-model")) {
-            b = b.withVolModel(risk.volModel.toLowerCase(java.util.Locale.ROOT));
-        }
-        return p.withBase(b);
-    }
-
-    @Override
-    public Integer call() throws InputException, IOException {
+    /** The settings of the command line, with those the analyst gave explicitly marked as overriding a policy. */
+    RunParameters runParameters() {
         RiskParameters params;
         try {
             params = risk.parameters();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Inputs in = Inputs.load(portfolio, market);
-        Loaded<PriceHistory> history = HistoryInput.load(risk.history);
-        List<String> warnings = new ArrayList<>(in.warnings());
-        PortfolioValuation valuation = PortfolioValuation.of(in.book(), in.market());
-        RiskEngine engine = new RiskEngine();
-        Policy pol = policy == null ? null : overridden(PolicyPresets.load(policy));
-        MarginCalculator.Evaluated margin = null;
-        MarginCalculator.Prepared prepared = null;
-        if (pol != null) {
-            try {
-                prepared = new MarginCalculator(engine).prepare(in.book(), in.market(), history, pol,
-                        new MarginCalculator.Settings(params.scenarios(), params.seed()));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+        var parsed = spec.commandLine().getParseResult();
+        Set<String> overrides = new TreeSet<>();
+        for (String[] o : new String[][] {{"--confidence", "confidence"}, {"--horizon-days", "horizonDays"},
+                {"--method", "method"}, {"--vol-model", "volModel"}}) {
+            if (parsed.hasMatchedOption(o[0])) {
+                overrides.add(o[1]);
             }
-            margin = prepared.evaluated(in.market());
         }
-        RiskResult result = margin != null && margin.risk() != null ? margin.risk()
-                : engine.compute(in.book(), in.market(), FactorModel.build(in.book(), in.market(), history, params),
-                params, RiskProgress.NONE);
-        warnings.addAll(result.warnings());
-        ObjectNode out = ComputeJson.write(in.book(), in.market(), valuation, result, warnings);
-        if (margin != null) {
-            out.with("parameters").put("policy", pol.name());
-            MarginJson.write(out, margin.margin());
-            MarginJson.liquidation(out, LiquidationPrice.solve(prepared, in.market()));
-            for (String w : margin.margin().warnings()) {
-                if (!warnings.contains(w)) {
-                    out.withArray("warnings").add(w);
-                }
-            }
-            out.putObject("policy").put("name", pol.name()).put("source", pol.source());
+        return new RunParameters(params, overrides);
+    }
+
+    /** Reads the input files and runs compute; settings that cannot apply are bad input (exit 2). */
+    ComputeRun.Result runFromFiles() throws InputException {
+        RunParameters params = runParameters();
+        List<String> historyWarnings = new ArrayList<>();
+        RunInputs inputs = ComputeRun.fromFiles(portfolio, market,
+                risk.history == null ? List.of() : List.of(risk.history), params, policy, historyWarnings);
+        try {
+            return ComputeRun.run(inputs, historyWarnings);
+        } catch (ComputeRun.SettingsException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        JsonOutput.write(out, json, spec.commandLine().getOut());
+    }
+
+    @Override
+    public Integer call() throws InputException, IOException {
+        ComputeRun.Result run = runFromFiles();
+        JsonOutput.write(run.json(), json, spec.commandLine().getOut());
         return MarginScopeCommand.OK;
     }
 }
