@@ -49,8 +49,48 @@ public final class ComputeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--save", paramLabel = "NAME",
+            description = "Also save the run as a session of that name (a new version when an active session has "
+                    + "that name) in the session store.")
+    String save;
+
+    @Option(names = "--notes", paramLabel = "TEXT", description = "Notes of the session saved with --save.")
+    String notes;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder of the session store (default: the system property marginscope.dataDir, else the "
+                    + "per-user data folder, e.g. ~/.local/share/marginscope).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws InputException, IOException {
+        ComputeRun.Result run = run(portfolio, market, risk, policy, spec);
+        JsonOutput.write(run.json(), json, spec.commandLine().getOut());
+        if (save != null) {
+            SessionCommand.saveRun(save, notes, run, dataDir, spec.commandLine().getErr());
+        }
+        return MarginScopeCommand.OK;
+    }
+
+    /**
+     * Reads the input files and runs compute; bad settings and settings that cannot apply are bad
+     * input (exit 2). Options given explicitly on the command line override the policy's base block.
+     */
+    static ComputeRun.Result run(Path portfolio, Path market, RiskOptions risk, String policy, CommandSpec spec)
+            throws InputException {
+        RunParameters params = runParameters(risk, spec);
+        List<String> historyWarnings = new ArrayList<>();
+        RunInputs inputs = ComputeRun.fromFiles(portfolio, market,
+                risk.history == null ? List.of() : List.of(risk.history), params, policy, historyWarnings);
+        try {
+            return ComputeRun.run(inputs, historyWarnings);
+        } catch (ComputeRun.SettingsException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     /** The settings of the command line, with those the analyst gave explicitly marked as overriding a policy. */
-    RunParameters runParameters() {
+    static RunParameters runParameters(RiskOptions risk, CommandSpec spec) {
         RiskParameters params;
         try {
             params = risk.parameters();
@@ -66,25 +106,5 @@ public final class ComputeCommand implements Callable<Integer> {
             }
         }
         return new RunParameters(params, overrides);
-    }
-
-    /** Reads the input files and runs compute; settings that cannot apply are bad input (exit 2). */
-    ComputeRun.Result runFromFiles() throws InputException {
-        RunParameters params = runParameters();
-        List<String> historyWarnings = new ArrayList<>();
-        RunInputs inputs = ComputeRun.fromFiles(portfolio, market,
-                risk.history == null ? List.of() : List.of(risk.history), params, policy, historyWarnings);
-        try {
-            return ComputeRun.run(inputs, historyWarnings);
-        } catch (ComputeRun.SettingsException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    @Override
-    public Integer call() throws InputException, IOException {
-        ComputeRun.Result run = runFromFiles();
-        JsonOutput.write(run.json(), json, spec.commandLine().getOut());
-        return MarginScopeCommand.OK;
     }
 }

@@ -365,7 +365,7 @@ public final class SessionStore implements AutoCloseable {
             ps.setLong(1, id);
             try (ResultSet r = ps.executeQuery()) {
                 if (!r.next()) {
-                    throw new StoreException("no session " + id);
+                    throw new NoSuchSessionException(id);
                 }
                 name = r.getString(1);
             }
@@ -393,7 +393,7 @@ public final class SessionStore implements AutoCloseable {
             ps.setLong(1, id);
             try (ResultSet r = ps.executeQuery()) {
                 if (!r.next()) {
-                    throw new StoreException("no session " + id);
+                    throw new NoSuchSessionException(id);
                 }
                 return r.getInt(1);
             }
@@ -412,7 +412,7 @@ public final class SessionStore implements AutoCloseable {
                 ps.setString(2, now());
                 ps.setLong(3, id);
                 if (ps.executeUpdate() == 0) {
-                    throw new StoreException("no session " + id);
+                    throw new NoSuchSessionException(id);
                 }
             }
             return null;
@@ -441,7 +441,7 @@ public final class SessionStore implements AutoCloseable {
                 ps.setString(1, deleted ? now() : null);
                 ps.setLong(2, id);
                 if (ps.executeUpdate() == 0) {
-                    throw new StoreException("no session " + id);
+                    throw new NoSuchSessionException(id);
                 }
             }
             return null;
