@@ -1,6 +1,10 @@
 package io.marginscope.cli;
 
 import io.marginscope.io.InputException;
+import io.marginscope.report.CsvExport;
+import io.marginscope.report.PdfReport;
+import io.marginscope.report.ReportBuilder;
+import io.marginscope.report.ReportData;
 import io.marginscope.risk.RiskParameters;
 import io.marginscope.run.ComputeRun;
 import io.marginscope.run.RunInputs;
@@ -62,10 +66,49 @@ public final class ComputeCommand implements Callable<Integer> {
                     + "per-user data folder, e.g. ~/.local/share/marginscope).")
     Path dataDir;
 
+    @Option(names = "--pdf", paramLabel = "OUT.pdf",
+            description = "Also write the PDF report (docs/reports.md): stress, policy comparison and, with --history, "
+                    + "a backtest are run for it.")
+    Path pdf;
+
+    @Option(names = "--page-size", defaultValue = "a4", paramLabel = "a4|letter",
+            description = "Paper of the PDF report (default ${DEFAULT-VALUE}).")
+    String pageSize;
+
+    @Option(names = "--csv", paramLabel = "DIR",
+            description = "Also write the CSV exports into this folder (created when missing): positions.csv, "
+                    + "scenario-pnl.csv, stress.csv, backtest-exceptions.csv.")
+    Path csv;
+
     @Override
     public Integer call() throws InputException, IOException {
+        PdfReport.PageSize paper = null;
+        if (pdf != null) {
+            try {
+                paper = PdfReport.PageSize.parse(pageSize);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--page-size: " + e.getMessage());
+            }
+        }
         ComputeRun.Result run = run(portfolio, market, risk, policy, spec);
         JsonOutput.write(run.json(), json, spec.commandLine().getOut());
+        if (pdf != null || csv != null) {
+            ReportData data = ReportBuilder.build(run);
+            var err = spec.commandLine().getErr();
+            if (pdf != null) {
+                PdfReport.write(data, pdf, paper);
+                err.println("wrote " + pdf);
+            }
+            if (csv != null) {
+                CsvExport.Written w = CsvExport.write(data, csv);
+                err.println("wrote " + w.files().size() + " CSV files in " + csv);
+                if (w.escapedCells() > 0) {
+                    err.println("note: " + w.escapedCells() + " text cell(s) start with = + - @ and were prefixed with"
+                            + " a single quote against formula injection");
+                }
+            }
+            err.flush();
+        }
         if (save != null) {
             SessionCommand.saveRun(save, notes, run, dataDir, spec.commandLine().getErr());
         }
