@@ -55,7 +55,12 @@ final class ReportFonts {
         return helvetica();
     }
 
+    /** PDFBox says which installed font it would draw Helvetica with on screen: noise for a report writer. */
+    private static final java.util.logging.Logger TYPE1_LOG =
+            java.util.logging.Logger.getLogger("org.apache.pdfbox.pdmodel.font.PDType1Font");
+
     static ReportFonts helvetica() {
+        TYPE1_LOG.setLevel(java.util.logging.Level.SEVERE);
         return new ReportFonts(new PDType1Font(Standard14Fonts.FontName.HELVETICA),
                 new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), false);
     }
