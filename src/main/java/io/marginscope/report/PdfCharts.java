@@ -49,12 +49,12 @@ final class PdfCharts {
         }
         int max = Arrays.stream(counts).max().orElse(1);
 
-        float chartH = 190;
+        float chartH = 200;
         l.ensure(chartH + 30);
         float x0 = l.left() + 44;
         float w = l.width() - 54;
         float plotH = 150;
-        float base = l.y - 10 - plotH;
+        float base = l.y - 20 - plotH;
         // grid and y axis
         for (int k = 0; k <= 4; k++) {
             float gy = base + plotH * k / 4f;
@@ -84,7 +84,7 @@ final class PdfCharts {
         mark(l, x0 + (float) ((-var - lo) / (hi - lo) * w), base, plotH, VAR, "VaR " + Fmt.compact(var), 0);
         mark(l, x0 + (float) ((-es - lo) / (hi - lo) * w), base, plotH, LOSS, "ES " + Fmt.compact(es), 1);
         l.textCentered(x0 + w / 2, base - 23, "P&L over the horizon, USD", l.fonts.regular, 7.5f, PdfLayout.MUTED);
-        l.text(x0 + 4, base + plotH + 4, "scenarios per bin", l.fonts.regular, 7, PdfLayout.MUTED);
+        l.text(x0 + 4, base + plotH + 8, "scenarios per bin", l.fonts.regular, 7, PdfLayout.MUTED);
         l.y = base - 30;
     }
 

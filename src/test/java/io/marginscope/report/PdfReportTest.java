@@ -90,6 +90,24 @@ class PdfReportTest {
     }
 
     @Test
+    void timesTheReport(@TempDir Path dir) throws Exception {
+        // warm up, then time: building the report's extra runs and writing the PDF are measured apart
+        PdfReport.write(strangle, dir.resolve("warm.pdf"), PdfReport.PageSize.A4);
+        var run = strangle.run();
+        long t0 = System.nanoTime();
+        ReportData data = ReportBuilder.build(run, ReportFixtures.FIXED);
+        long t1 = System.nanoTime();
+        int n = 5;
+        for (int i = 0; i < n; i++) {
+            PdfReport.write(data, dir.resolve("r" + i + ".pdf"), PdfReport.PageSize.A4);
+        }
+        long t2 = System.nanoTime();
+        System.out.printf("report: stress, policy comparison and backtest %.0f ms; PDF written in %.0f ms (mean of %d),"
+                + " %,d bytes%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6 / n, n, java.nio.file.Files.size(dir.resolve("r0.pdf")));
+        assertThat(dir.resolve("r0.pdf")).exists();
+    }
+
+    @Test
     void letterPaper(@TempDir Path dir) throws Exception {
         Path pdf = dir.resolve("r.pdf");
         PdfReport.write(strangle, pdf, PdfReport.PageSize.LETTER);
