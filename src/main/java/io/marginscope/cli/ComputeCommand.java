@@ -1,21 +1,14 @@
 package io.marginscope.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.io.InputException;
-import io.marginscope.io.Loaded;
-import io.marginscope.margin.LiquidationPrice;
-import io.marginscope.margin.MarginCalculator;
-import io.marginscope.margin.Policy;
-import io.marginscope.margin.PolicyPresets;
-import io.marginscope.report.MarginJson;
-import io.marginscope.risk.PriceHistory;
-import io.marginscope.pricing.PortfolioValuation;
-import io.marginscope.report.ComputeJson;
-import io.marginscope.risk.FactorModel;
-import io.marginscope.risk.RiskEngine;
+import io.marginscope.report.CsvExport;
+import io.marginscope.report.PdfReport;
+import io.marginscope.report.ReportBuilder;
+import io.marginscope.report.ReportData;
 import io.marginscope.risk.RiskParameters;
-import io.marginscope.risk.RiskProgress;
-import io.marginscope.risk.RiskResult;
+import io.marginscope.run.ComputeRun;
+import io.marginscope.run.RunInputs;
+import io.marginscope.run.RunParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +20,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code marginscope compute}: values a book, measures its VaR and ES, and prints the compute JSON. */
@@ -58,70 +53,101 @@ public final class ComputeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The policy with the risk options the analyst gave explicitly on its base block. */
-    private Policy overridden(Policy p) {
-        if (p.base() == null) {
-            return p;
-        }
-        var parsed = spec.commandLine().getParseResult();
-        Policy.Base b = p.base();
-        if (parsed.hasMatchedOption("--confidence")) {
-            b = b.withConfidence(risk.confidence);
-        }
-        if (parsed.hasMatchedOption("--horizon-days")) {
-            b = b.withHorizon(risk.horizonDays);
-        }
-        if (parsed.hasMatchedOption("--method")) {
-            b = b.withMethod(io.marginscope.risk.RiskMethod.parse(risk.method));
-        }
-        if (parsed.hasMatchedOption("--vol-model")) {
-            b = b.withVolModel(risk.volModel.toLowerCase(java.util.Locale.ROOT));
-        }
-        return p.withBase(b);
-    }
+    @Option(names = "--save", paramLabel = "NAME",
+            description = "Also save the run as a session of that name (a new version when an active session has "
+                    + "that name) in the session store.")
+    String save;
+
+    @Option(names = "--notes", paramLabel = "TEXT", description = "Notes of the session saved with --save.")
+    String notes;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder of the session store (default: the system property marginscope.dataDir, else the "
+                    + "per-user data folder, e.g. ~/.local/share/marginscope).")
+    Path dataDir;
+
+    @Option(names = "--pdf", paramLabel = "OUT.pdf",
+            description = "Also write the PDF report (docs/reports.md): stress, policy comparison and, with --history, "
+                    + "a backtest are run for it.")
+    Path pdf;
+
+    @Option(names = "--page-size", defaultValue = "a4", paramLabel = "a4|letter",
+            description = "Paper of the PDF report (default ${DEFAULT-VALUE}).")
+    String pageSize;
+
+    @Option(names = "--csv", paramLabel = "DIR",
+            description = "Also write the CSV exports into this folder (created when missing): positions.csv, "
+                    + "scenario-pnl.csv, stress.csv, backtest-exceptions.csv.")
+    Path csv;
 
     @Override
     public Integer call() throws InputException, IOException {
+        PdfReport.PageSize paper = null;
+        if (pdf != null) {
+            try {
+                paper = PdfReport.PageSize.parse(pageSize);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--page-size: " + e.getMessage());
+            }
+        }
+        ComputeRun.Result run = run(portfolio, market, risk, policy, spec);
+        JsonOutput.write(run.json(), json, spec.commandLine().getOut());
+        if (pdf != null || csv != null) {
+            ReportData data = ReportBuilder.build(run);
+            var err = spec.commandLine().getErr();
+            if (pdf != null) {
+                PdfReport.write(data, pdf, paper);
+                err.println("wrote " + pdf);
+            }
+            if (csv != null) {
+                CsvExport.Written w = CsvExport.write(data, csv);
+                err.println("wrote " + w.files().size() + " CSV files in " + csv);
+                if (w.escapedCells() > 0) {
+                    err.println("note: " + w.escapedCells() + " text cell(s) start with = + - @ and were prefixed with"
+                            + " a single quote against formula injection");
+                }
+            }
+            err.flush();
+        }
+        if (save != null) {
+            SessionCommand.saveRun(save, notes, run, dataDir, spec.commandLine().getErr());
+        }
+        return MarginScopeCommand.OK;
+    }
+
+    /**
+     * Reads the input files and runs compute; bad settings and settings that cannot apply are bad
+     * input (exit 2). Options given explicitly on the command line override the policy's base block.
+     */
+    static ComputeRun.Result run(Path portfolio, Path market, RiskOptions risk, String policy, CommandSpec spec)
+            throws InputException {
+        RunParameters params = runParameters(risk, spec);
+        List<String> historyWarnings = new ArrayList<>();
+        RunInputs inputs = ComputeRun.fromFiles(portfolio, market,
+                risk.history == null ? List.of() : List.of(risk.history), params, policy, historyWarnings);
+        try {
+            return ComputeRun.run(inputs, historyWarnings);
+        } catch (ComputeRun.SettingsException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The settings of the command line, with those the analyst gave explicitly marked as overriding a policy. */
+    static RunParameters runParameters(RiskOptions risk, CommandSpec spec) {
         RiskParameters params;
         try {
             params = risk.parameters();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Inputs in = Inputs.load(portfolio, market);
-        Loaded<PriceHistory> history = HistoryInput.load(risk.history);
-        List<String> warnings = new ArrayList<>(in.warnings());
-        PortfolioValuation valuation = PortfolioValuation.of(in.book(), in.market());
-        RiskEngine engine = new RiskEngine();
-        Policy pol = policy == null ? null : overridden(PolicyPresets.load(policy));
-        MarginCalculator.Evaluated margin = null;
-        MarginCalculator.Prepared prepared = null;
-        if (pol != null) {
-            try {
-                prepared = new MarginCalculator(engine).prepare(in.book(), in.market(), history, pol,
-                        new MarginCalculator.Settings(params.scenarios(), params.seed()));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+        var parsed = spec.commandLine().getParseResult();
+        Set<String> overrides = new TreeSet<>();
+        for (String[] o : new String[][] {{"--confidence", "confidence"}, {"--horizon-days", "horizonDays"},
+                {"--method", "method"}, {"--vol-model", "volModel"}}) {
+            if (parsed.hasMatchedOption(o[0])) {
+                overrides.add(o[1]);
             }
-            margin = prepared.evaluated(in.market());
         }
-        RiskResult result = margin != null && margin.risk() != null ? margin.risk()
-                : engine.compute(in.book(), in.market(), FactorModel.build(in.book(), in.market(), history, params),
-                params, RiskProgress.NONE);
-        warnings.addAll(result.warnings());
-        ObjectNode out = ComputeJson.write(in.book(), in.market(), valuation, result, warnings);
-        if (margin != null) {
-            out.with("parameters").put("policy", pol.name());
-            MarginJson.write(out, margin.margin());
-            MarginJson.liquidation(out, LiquidationPrice.solve(prepared, in.market()));
-            for (String w : margin.margin().warnings()) {
-                if (!warnings.contains(w)) {
-                    out.withArray("warnings").add(w);
-                }
-            }
-            out.putObject("policy").put("name", pol.name()).put("source", pol.source());
-        }
-        JsonOutput.write(out, json, spec.commandLine().getOut());
-        return MarginScopeCommand.OK;
+        return new RunParameters(params, overrides);
     }
 }

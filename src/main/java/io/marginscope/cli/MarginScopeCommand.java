@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = MarginScopeCommand.Version.class,
         description = "Risk-adjusted maintenance margin for crypto derivatives. Without a command, opens the workstation.",
         subcommands = {ComputeCommand.class, StressCommand.class, CompareCommand.class, BacktestCommand.class,
-                BenchCommand.class,
+                BenchCommand.class, SessionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MarginScopeCommand implements Runnable {
 
@@ -33,6 +33,14 @@ public final class MarginScopeCommand implements Runnable {
             if (ex instanceof io.marginscope.io.InputException ie) {
                 cmd.getErr().println("error: " + ie.getMessage());
                 return BAD_INPUT;
+            }
+            if (ex instanceof io.marginscope.store.NoSuchSessionException ns) {
+                cmd.getErr().println("error: " + ns.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof io.marginscope.store.StoreException se) {
+                cmd.getErr().println("error: " + se.getMessage());
+                return INTERNAL_ERROR;
             }
             cmd.getErr().println("internal error: " + ex);
             ex.printStackTrace(cmd.getErr());

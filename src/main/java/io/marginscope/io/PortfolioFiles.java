@@ -18,16 +18,31 @@ public final class PortfolioFiles {
      * export that carries no USD prices.
      */
     public static Loaded<Portfolio> read(Path path, MarketSnapshot market) throws InputException {
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json")) {
-            return DeribitPositions.read(path, market == null ? null
+        checkType(path.toString());
+        return read(TextSource.read(path), market);
+    }
+
+    /**
+     * Reads a portfolio already read as text, by the file name at the end of its source name (its
+     * extension says the type; the name without it is the book's name).
+     */
+    public static Loaded<Portfolio> read(TextSource src, MarketSnapshot market) throws InputException {
+        String fileName = PriceHistoryFiles.fileNameOf(src.name());
+        checkType(src.name());
+        String book = PortfolioCsv.nameOf(Path.of(fileName));
+        if (fileName.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return DeribitPositions.read(src, book, market == null ? null
                     : asset -> market.has(asset) ? market.asset(asset).spot() : Double.NaN);
         }
-        if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            return PortfolioCsv.read(path);
+        return PortfolioCsv.read(src, book);
+    }
+
+    private static void checkType(String sourceName) throws InputException {
+        String name = PriceHistoryFiles.fileNameOf(sourceName).toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".json") && !name.endsWith(".csv") && !name.endsWith(".txt")) {
+            throw new InputException(sourceName, 0, null,
+                    "unknown portfolio type: expected a .csv portfolio or a Deribit positions .json");
         }
-        throw new InputException(path.toString(), 0, null,
-                "unknown portfolio type: expected a .csv portfolio or a Deribit positions .json");
     }
 
     /**

@@ -65,34 +65,62 @@ public final class PriceHistoryFiles {
 
     /** Several inputs of any form, merged; an asset found twice is an error. */
     public static Loaded<PriceHistory> read(List<Path> paths) throws InputException {
+        return readSources(sources(paths));
+    }
+
+    /**
+     * The files that {@code paths} stand for (each file, or the {@code <ASSET>-USD.daily.csv} files of
+     * each folder), read as text: what a saved session keeps so that it can be recomputed without them.
+     */
+    public static Loaded<List<TextSource>> sources(List<Path> paths) throws InputException {
         List<String> warnings = new ArrayList<>();
-        Map<String, String> sourceOf = new HashMap<>();
-        List<AssetPrices> all = new ArrayList<>();
+        List<TextSource> out = new ArrayList<>();
         for (Path path : paths) {
             List<Path> files = Files.isDirectory(path) ? folder(path, warnings) : List.of(path);
             for (Path file : files) {
-                Loaded<PriceHistory> one = readFile(file);
-                warnings.addAll(one.warnings());
-                for (AssetPrices p : one.value().series()) {
-                    String before = sourceOf.putIfAbsent(p.asset(), file.toString());
-                    if (before != null) {
-                        throw new InputException(file.toString(), 0, null,
-                                p.asset() + " is already loaded from " + before);
-                    }
-                    all.add(p);
+                out.add(TextSource.read(file));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new InputException(paths.isEmpty() ? null : paths.getFirst().toString(), 0, null, "no price history");
+        }
+        return new Loaded<>(out, warnings);
+    }
+
+    /**
+     * Files already read, merged (each read as per-asset or wide by the file name at the end of its
+     * source name); an asset found twice is an error. {@code files.warnings()} come first.
+     */
+    public static Loaded<PriceHistory> readSources(Loaded<List<TextSource>> files) throws InputException {
+        List<String> warnings = new ArrayList<>(files.warnings());
+        Map<String, String> sourceOf = new HashMap<>();
+        List<AssetPrices> all = new ArrayList<>();
+        for (TextSource file : files.value()) {
+            Loaded<PriceHistory> one = readFile(file);
+            warnings.addAll(one.warnings());
+            for (AssetPrices p : one.value().series()) {
+                String before = sourceOf.putIfAbsent(p.asset(), file.name());
+                if (before != null) {
+                    throw new InputException(file.name(), 0, null,
+                            p.asset() + " is already loaded from " + before);
                 }
+                all.add(p);
             }
         }
         if (all.isEmpty()) {
-            throw new InputException(paths.isEmpty() ? null : paths.getFirst().toString(), 0, null, "no price history");
+            throw new InputException(null, 0, null, "no price history");
         }
         return new Loaded<>(new PriceHistory(all), warnings);
     }
 
     /** One file: per-asset when named {@code <ASSET>-USD.daily.csv}, else wide. */
     public static Loaded<PriceHistory> readFile(Path file) throws InputException {
-        TextSource src = TextSource.read(file);
-        String asset = assetOfFileName(file.getFileName().toString());
+        return readFile(TextSource.read(file));
+    }
+
+    /** One file already read, by the file name at the end of its source name. */
+    public static Loaded<PriceHistory> readFile(TextSource src) throws InputException {
+        String asset = assetOfFileName(fileNameOf(src.name()));
         if (asset != null) {
             return readAssetFile(src, asset);
         }
@@ -103,6 +131,12 @@ public final class PriceHistoryFiles {
                             + " so that its asset is known");
         }
         return readWide(src, lines);
+    }
+
+    /** The last segment of a path-like source name ({@code /a/b/BTC-USD.daily.csv} gives {@code BTC-USD.daily.csv}). */
+    static String fileNameOf(String sourceName) {
+        int cut = Math.max(sourceName.lastIndexOf('/'), sourceName.lastIndexOf('\\'));
+        return sourceName.substring(cut + 1);
     }
 
     /** The asset of a per-asset file name in upper case ({@code btc-USD.daily.csv} is BTC), or null. */

@@ -22,10 +22,11 @@ public final class Black76 {
         double sd = in.vol() * Math.sqrt(in.years());
         double[] d = d1d2(in.forward(), in.strike(), sd);
         double df = Math.exp(-in.rate() * in.years());
+        // an option is worth at least 0: the difference of two rounded terms can fall a speck below it
         if (call) {
-            return df * (in.forward() * NormalDist.cdf(d[0]) - in.strike() * NormalDist.cdf(d[1]));
+            return Math.max(0.0, df * (in.forward() * NormalDist.cdf(d[0]) - in.strike() * NormalDist.cdf(d[1])));
         }
-        return df * (in.strike() * NormalDist.cdf(-d[1]) - in.forward() * NormalDist.cdf(-d[0]));
+        return Math.max(0.0, df * (in.strike() * NormalDist.cdf(-d[1]) - in.forward() * NormalDist.cdf(-d[0])));
     }
 
     /** Price and spot Greeks of an option on spot with a continuous yield. */

@@ -1,0 +1,176 @@
+package io.marginscope.report;
+
+import io.marginscope.backtest.BacktestSeries;
+import io.marginscope.model.Position;
+import io.marginscope.pricing.PositionValuation;
+import io.marginscope.risk.PositionRisk;
+import io.marginscope.run.ComputeRun;
+import io.marginscope.stress.StressResult;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CSV exports of a report, into one folder (created when missing), UTF-8, RFC 4180 with a
+ * header row and CRLF line ends:
+ * <ul>
+ *   <li>{@code positions.csv}: each position with its valuation, Greeks and risk contributions;</li>
+ *   <li>{@code scenario-pnl.csv}: the P&amp;L of the book in each simulated scenario (header only for
+ *       the parametric method, which simulates none);</li>
+ *   <li>{@code stress.csv}: each stress scenario's P&amp;L, weighted P&amp;L and per-position P&amp;L;</li>
+ *   <li>{@code backtest-exceptions.csv}: the backtest days whose loss exceeded VaR (header only
+ *       without a backtest).</li>
+ * </ul>
+ * Text cells are escaped against formula injection ({@link CsvCells}).
+ */
+public final class CsvExport {
+
+    public static final String POSITIONS = "positions.csv";
+    public static final String SCENARIO_PNL = "scenario-pnl.csv";
+    public static final String STRESS = "stress.csv";
+    public static final String BACKTEST_EXCEPTIONS = "backtest-exceptions.csv";
+
+    static final CSVFormat FORMAT = CSVFormat.RFC4180;
+
+    /** What was written: the files and how many text cells were escaped. */
+    public record Written(List<Path> files, int escapedCells) {
+    }
+
+    private CsvExport() {
+    }
+
+    public static Written write(ReportData data, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        int[] escaped = {0};
+        List<Path> files = new ArrayList<>();
+        files.add(write(folder.resolve(POSITIONS), out -> positions(data.run(), out, escaped)));
+        files.add(write(folder.resolve(SCENARIO_PNL), out -> scenarioPnl(data.run(), out)));
+        files.add(write(folder.resolve(STRESS), out -> stress(data, out, escaped)));
+        files.add(write(folder.resolve(BACKTEST_EXCEPTIONS), out -> exceptions(data, out)));
+        return new Written(files, escaped[0]);
+    }
+
+    interface Body {
+        void print(CSVPrinter out) throws IOException;
+    }
+
+    /** Writes through a temporary file and moves it in place: a failed export leaves no half file. */
+    private static Path write(Path file, Body body) throws IOException {
+        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8); CSVPrinter out = new CSVPrinter(w, FORMAT)) {
+                body.print(out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return file;
+    }
+
+    private static String text(String s, int[] escaped) {
+        if (CsvCells.needsEscape(s)) {
+            escaped[0]++;
+        }
+        return CsvCells.text(s);
+    }
+
+    static void positions(ComputeRun.Result run, CSVPrinter out, int[] escaped) throws IOException {
+        out.printRecord("id", "underlying", "type", "settlement", "expiry", "strike", "quantity", "entry_price",
+                "price", "vol", "value", "unrealized_pnl", "delta", "gamma", "vega", "theta", "component_var",
+                "component_es", "marginal_var", "incremental_var", "error");
+        for (int i = 0; i < run.valuation().positions().size(); i++) {
+            PositionValuation v = run.valuation().positions().get(i);
+            Position p = v.position();
+            PositionRisk r = run.risk().positions().get(i);
+            out.printRecord(text(p.id(), escaped), text(p.underlying(), escaped), p.type().name(),
+                    p.instrument().settlement().name(),
+                    p.instrument().expiry() == null ? "" : p.instrument().expiry().toString(),
+                    CsvCells.number(p.instrument().strike()), CsvCells.number(p.quantity()),
+                    CsvCells.number(p.entryPrice()), CsvCells.number(v.price()), CsvCells.number(v.vol()),
+                    CsvCells.number(v.value()), CsvCells.number(v.unrealizedPnl()), CsvCells.number(v.delta()),
+                    CsvCells.number(v.gamma()), CsvCells.number(v.vega()), CsvCells.number(v.theta()),
+                    CsvCells.number(r.componentVar()), CsvCells.number(r.componentEs()),
+                    CsvCells.number(r.marginalVar()), CsvCells.number(r.incrementalVar()),
+                    v.error() == null ? "" : text(v.error(), escaped));
+        }
+    }
+
+    static void scenarioPnl(ComputeRun.Result run, CSVPrinter out) throws IOException {
+        out.printRecord("scenario", "pnl");
+        double[] pnl = run.risk().pnl();
+        if (pnl == null) {
+            return;
+        }
+        for (int i = 0; i < pnl.length; i++) {
+            out.printRecord(i + 1, CsvCells.number(pnl[i]));
+        }
+    }
+
+    static void stress(ReportData data, CSVPrinter out, int[] escaped) throws IOException {
+        List<String> ids = data.run().book().positions().stream().map(Position::id).toList();
+        List<String> header = new ArrayList<>(List.of("scenario", "kind", "weight", "pnl", "weighted_pnl", "worst_date"));
+        for (String id : ids) {
+            header.add(text("pnl:" + id, escaped));
+        }
+        out.printRecord(header);
+        for (int k = 0; k < data.stress().size(); k++) {
+            StressResult r = data.stress().get(k);
+            List<String> row = new ArrayList<>(List.of(text(r.scenario(), escaped),
+                    k < data.episodeCount() ? "episode" : "span", CsvCells.number(r.weight()),
+                    CsvCells.number(r.pnl()), CsvCells.number(r.weightedPnl()),
+                    r.worstDate() == null ? "" : r.worstDate().toString()));
+            for (String id : ids) {
+                Double v = r.positionPnl().get(id);
+                row.add(CsvCells.number(v == null ? Double.NaN : v));
+            }
+            out.printRecord(row);
+        }
+    }
+
+    static void exceptions(ReportData data, CSVPrinter out) throws IOException {
+        out.printRecord("date", "pnl", "var", "es", "loss_beyond_var");
+        if (data.backtest() == null) {
+            return;
+        }
+        BacktestSeries s = data.backtest().series();
+        for (int i = 0; i < s.size(); i++) {
+            if (s.pnl()[i] < -s.var()[i]) {
+                out.printRecord(s.dates().get(i).toString(), CsvCells.number(s.pnl()[i]), CsvCells.number(s.var()[i]),
+                        CsvCells.number(s.es()[i]), CsvCells.number(-s.pnl()[i] - s.var()[i]));
+            }
+        }
+    }
+
+    /** Reads an export back: one map per row, header to cell, text cells unescaped (header names too). */
+    public static List<Map<String, String>> read(Path file) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (CSVParser p = CSVParser.parse(file, StandardCharsets.UTF_8, FORMAT)) {
+            List<String> header = null;
+            for (CSVRecord rec : p) {
+                if (header == null) {
+                    header = rec.stream().map(CsvCells::unescape).toList();
+                    continue;
+                }
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    row.put(header.get(i), CsvCells.unescape(rec.get(i)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}

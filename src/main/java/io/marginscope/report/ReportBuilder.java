@@ -1,0 +1,94 @@
+package io.marginscope.report;
+
+import io.marginscope.backtest.EsSimulation;
+import io.marginscope.backtest.RollingBacktest;
+import io.marginscope.io.InputException;
+import io.marginscope.margin.MarginCalculator;
+import io.marginscope.margin.Policy;
+import io.marginscope.margin.PolicyComparison;
+import io.marginscope.margin.PolicyPresets;
+import io.marginscope.risk.RiskParameters;
+import io.marginscope.risk.RiskProgress;
+import io.marginscope.run.ComputeRun;
+import io.marginscope.stress.ScanRanges;
+import io.marginscope.stress.ScenarioLibrary;
+import io.marginscope.stress.SpanArray;
+import io.marginscope.stress.StressEngine;
+import io.marginscope.stress.StressScenario;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs what a report adds to a compute run: stress, policy comparison and backtest. */
+public final class ReportBuilder {
+
+    /** SPAN parameters when the policy has none: the example of FORMATS.md section 6 (as {@code stress --span}). */
+    static final Map<String, Double> DEFAULT_PRICE_SCAN = Map.of("BTC", 0.16, "ETH", 0.20, "default", 0.25);
+    static final double DEFAULT_VOL_SCAN = 0.25;
+    static final double DEFAULT_EXTREME_MULTIPLE = 3;
+    static final double DEFAULT_EXTREME_COVER = 0.35;
+
+    /** The backtest's estimation window (Basel's 250 days) and horizon (daily). */
+    static final int BACKTEST_WINDOW_DAYS = 250;
+    static final int BACKTEST_HORIZON_DAYS = 1;
+    /** Monte Carlo scenarios per backtest day: fewer than the run's, so that a report takes seconds. */
+    static final int BACKTEST_MC_SCENARIOS = 2_000;
+
+    private ReportBuilder() {
+    }
+
+    public static ReportData build(ComputeRun.Result run) throws InputException {
+        return build(run, Clock.systemUTC());
+    }
+
+    public static ReportData build(ComputeRun.Result run, Clock clock) throws InputException {
+        List<StressScenario> scenarios = new ArrayList<>(ScenarioLibrary.all());
+        int episodes = scenarios.size();
+        List<String> moved = run.book().underlyings().stream().filter(u -> run.market().asset(u).vol() > 0).toList();
+        Policy.Span span = run.policy() == null || run.policy().stress() == null ? null : run.policy().stress().span();
+        String spanSource;
+        if (span != null) {
+            spanSource = "the policy's SPAN block";
+        } else {
+            span = new Policy.Span(DEFAULT_PRICE_SCAN, DEFAULT_VOL_SCAN, DEFAULT_EXTREME_MULTIPLE, DEFAULT_EXTREME_COVER);
+            spanSource = "the default SPAN parameters (FORMATS.md section 6)";
+        }
+        if (!moved.isEmpty()) {
+            Map<String, Double> byAsset = new HashMap<>(span.priceScanRange());
+            Double def = byAsset.remove("default");
+            scenarios.addAll(SpanArray.of(moved, new ScanRanges(byAsset, def == null ? 0 : def), span.volScanRange(),
+                    span.extremeMultiple(), span.extremeCover()));
+        }
+        var stress = StressEngine.runAll(run.book(), run.market(), scenarios);
+
+        List<Policy> presets = new ArrayList<>();
+        for (String name : PolicyPresets.available()) {
+            presets.add(PolicyPresets.load(name));
+        }
+        RiskParameters p = run.parameters();
+        var comparison = PolicyComparison.compare(run.book(), run.market(), run.history(), presets,
+                new MarginCalculator.Settings(p.scenarios(), p.seed()), false);
+
+        RollingBacktest.Result backtest = null;
+        String note;
+        if (run.history() == null) {
+            note = "No price history was given (compute --history H), so the margin model was not backtested.";
+        } else {
+            RiskParameters bp = new RiskParameters(p.confidence(), BACKTEST_HORIZON_DAYS, p.method(), p.volModel(),
+                    p.ewmaLambda(), BACKTEST_WINDOW_DAYS, Math.min(p.scenarios(), BACKTEST_MC_SCENARIOS), p.seed(),
+                    p.studentDof(), p.volOfVol());
+            try {
+                backtest = RollingBacktest.run(run.book(), run.market(), run.history(), bp,
+                        new EsSimulation(io.marginscope.backtest.Predictive.normal(), EsSimulation.DEFAULT_SIMULATIONS,
+                                p.seed()), RiskProgress.NONE);
+                note = null;
+            } catch (IllegalArgumentException e) {
+                note = "The backtest could not run: " + e.getMessage();
+            }
+        }
+        return new ReportData(run, stress, episodes, spanSource, comparison, backtest, note, clock.instant());
+    }
+}
