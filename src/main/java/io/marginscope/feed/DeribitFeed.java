@@ -61,7 +61,15 @@ public final class DeribitFeed extends AbstractFeed {
 
     public DeribitFeed(DeribitConfig config) {
         this.config = config;
-        this.client = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+        // named daemon threads for the I/O and the listener callbacks. The JDK completes the opening
+        // handshake on the common ForkJoinPool (as for every sendAsync), so a caller must not hold every
+        // common-pool worker blocked while a connection opens (docs/live.md)
+        this.client = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
+                .executor(Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "feed-deribit-io");
+                    t.setDaemon(true);
+                    return t;
+                })).build();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "feed-deribit");
             t.setDaemon(true);
