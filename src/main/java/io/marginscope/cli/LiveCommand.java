@@ -70,6 +70,9 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "H",
             description = "Price history: what --source replay replays, and the policy's history (as compute --history).")
     Path history;
+    @Option(names = "--no-policy-history",
+            description = "Do not give --history to the policy: it then runs as without a history (no anti-procyclicality tools).")
+    boolean noPolicyHistory;
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "Replay: first day (its close is the first update).")
     LocalDate from;
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Replay: last day (inclusive).")
@@ -165,7 +168,7 @@ public final class LiveCommand implements Callable<Integer> {
         Policy pol = PolicyPresets.load(policy);
         MarginCalculator.Prepared prepared;
         try {
-            prepared = new MarginCalculator().prepare(in.book(), in.market(), h, pol,
+            prepared = new MarginCalculator().prepare(in.book(), in.market(), noPolicyHistory ? null : h, pol,
                     new MarginCalculator.Settings(scenarios, seed));
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());

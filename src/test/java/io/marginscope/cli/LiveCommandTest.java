@@ -147,6 +147,14 @@ class LiveCommandTest {
         assertThat(daily.get("counts").get("updates").asLong()).isEqualTo(8);
         assertThat(daily.get("zoneChanges").get(0).get("instant").asText()).isEqualTo("2020-03-13T00:00:00Z");
         assertThat(daily.get("zoneChanges").get(0).get("to").asText()).isEqualTo("LIQUIDATION");
+        // ramm without the history's anti-procyclicality levels: MM follows the falling notional
+        JsonNode ramm = live("--portfolio", btcBook(dir).toString(), "--market", ETH_MARKET, "--policy", "ramm",
+                "--source", "replay", "--history", history(dir).toString(), "--no-policy-history", "--from",
+                "2020-03-09", "--to", "2020-03-16", "--speed", "0", "--exact", "--scenarios", "2000");
+        JsonNode path = ramm.get("ratioPath");
+        assertThat(path.get(path.size() - 1).get("maintenanceMargin").asDouble())
+                .isLessThan(0.8 * path.get(0).get("maintenanceMargin").asDouble());
+        assertThat(ramm.get("warnings").toString()).contains("anti-procyclicality tools need a price history");
     }
 
     /** The demonstration of docs/live.md on the real BTC history (skipped without the shared data). */
