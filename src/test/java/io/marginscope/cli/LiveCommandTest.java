@@ -228,7 +228,7 @@ class LiveCommandTest {
     void secondsBoundAPacedSession() throws Exception {
         JsonNode j = live("--portfolio", ETH_BOOK, "--market", ETH_MARKET, "--seconds", "0.5", "--speed", "20",
                 "--scenarios", "2000");
-        assertThat(j.get("counts").get("updates").asLong()).isBetween(5L, 12L);
+        assertThat(j.get("counts").get("updates").asLong()).isBetween(5L, 14L);
         assertThat(j.get("feedState").asText()).isEqualTo("STOPPED");
     }
 
