@@ -182,19 +182,27 @@ public final class MarginCalculator {
         components.put("liquidity", liquidity);
         components.put("concentration", concentration);
         components.put("haircut", haircut);
-        MarginResult.Zone zone;
-        if (Double.isNaN(ratio)) {
-            zone = mm > 0 || adjusted < 0 ? MarginResult.Zone.LIQUIDATION : MarginResult.Zone.OK;
-        } else if (ratio >= policy.thresholds().liquidation()) {
-            zone = MarginResult.Zone.LIQUIDATION;
-        } else if (ratio >= policy.thresholds().warning()) {
-            zone = MarginResult.Zone.WARNING;
-        } else {
-            zone = MarginResult.Zone.OK;
-        }
+        MarginResult.Zone zone = zone(mm, adjusted, policy.thresholds());
         MarginResult r = new MarginResult(policy.name(), equity, adjusted, mm, im, ratio, adjusted - im, components,
                 haircuts, zone, warnings);
         return new Evaluated(r, risk);
+    }
+
+    /**
+     * The zone of a book with maintenance margin {@code mm} against {@code adjustedEquity}: by the
+     * margin ratio mm / adjustedEquity against the thresholds; when the adjusted equity is not
+     * positive, LIQUIDATION if any margin is due or the equity is negative, else OK.
+     */
+    public static MarginResult.Zone zone(double mm, double adjustedEquity, Policy.Thresholds thresholds) {
+        double ratio = adjustedEquity > 0 ? mm / adjustedEquity : Double.NaN;
+        if (Double.isNaN(ratio)) {
+            return mm > 0 || adjustedEquity < 0 ? MarginResult.Zone.LIQUIDATION : MarginResult.Zone.OK;
+        } else if (ratio >= thresholds.liquidation()) {
+            return MarginResult.Zone.LIQUIDATION;
+        } else if (ratio >= thresholds.warning()) {
+            return MarginResult.Zone.WARNING;
+        }
+        return MarginResult.Zone.OK;
     }
 
     /**

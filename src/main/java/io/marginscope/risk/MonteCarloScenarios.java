@@ -67,7 +67,7 @@ public final class MonteCarloScenarios {
     }
 
     /** Lower-triangular L with L L' = C: Cholesky, else (semi-definite) an eigenvalue square root made triangular by QR. */
-    static double[][] squareRoot(double[][] c) {
+    public static double[][] squareRoot(double[][] c) {
         RealMatrix m = new Array2DRowRealMatrix(c);
         try {
             return new CholeskyDecomposition(m, 1e-12, 1e-12).getL().getData();
