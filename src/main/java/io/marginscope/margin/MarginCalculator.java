@@ -56,6 +56,7 @@ public final class MarginCalculator {
         private final Policy policy;
         private final RiskParameters params;
         private final RiskFactors factors;
+        /** The APC stressed and lookback measures as multiples of the base measure at prepare time. */
         private final double apcStressed;
         private final double apcFloor;
         private final StressComponent stress;
@@ -120,8 +121,12 @@ public final class MarginCalculator {
                             + "history; not applied");
                 } else {
                     Apc.Levels levels = Apc.levels(book, market, history, params, b, warnings);
-                    stressed = levels.stressed();
-                    floor10 = levels.lookbackFloor();
+                    // kept relative to the base measure at this market, so that the levels move with
+                    // the book's current risk (a spot move scales them as it scales the base)
+                    var now = engine.computeTotals(book, market, factors, params, RiskProgress.NONE);
+                    double measure = b.measure() == Policy.Measure.ES ? now.es() : now.var();
+                    stressed = measure > 0 ? levels.stressed() / measure : Double.NaN;
+                    floor10 = measure > 0 ? levels.lookbackFloor() / measure : Double.NaN;
                 }
             }
         }
@@ -144,8 +149,7 @@ public final class MarginCalculator {
             double measure = policy.base().measure() == Policy.Measure.ES ? risk.es() : risk.var();
             base = Math.max(0, policy.base().multiplier() * measure);
             if (policy.base().apc() != null && !Double.isNaN(p.apcStressed)) {
-                base = Apc.apply(base, policy.base().apc(), policy.base().multiplier() * p.apcStressed,
-                        policy.base().multiplier() * p.apcFloor, components);
+                base = Apc.apply(base, policy.base().apc(), base * p.apcStressed, base * p.apcFloor, components);
             }
         }
         double stress = p.stress == null ? 0 : p.stress.worstLoss(p.book, market, warnings);
