@@ -111,7 +111,7 @@ public final class RiskTiles extends HBox {
         t.setWrapText(true);
         t.setMaxWidth(440);
         t.setShowDuration(Duration.seconds(30));
-        Tooltip.install(f, t);
+        f.tile().setTooltip(t);
         return t;
     }
 

@@ -174,6 +174,7 @@ class RiskWorkstationTest {
         String shown = new DecimalFormat(RiskTiles.MONEY_PATTERN).format(expected.var());
         assertThat(fx(() -> texts(var))).contains(shown);
         assertThat(fx(var::getTitle)).isEqualTo("VaR 97.5% · 2 days");
+        assertThat(fx(var::getTooltip)).isSameAs(window.tiles().varHelp());
         assertThat(fx(() -> window.tiles().varHelp().getText())).contains("Delta-normal", "Cornish-Fisher");
         assertThat(robot.lookup("#confidenceValue").queryAs(Label.class).getText()).isEqualTo("97.5%");
         assertThat(fx(() -> robot.lookup("#computeTime").queryAs(Label.class).getText())).matches("last run [\\d,]+ ms");
