@@ -5,9 +5,7 @@ import io.marginscope.risk.AssetPrices;
 import io.marginscope.risk.PriceHistory;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * A daily price history the analyst opened, for the historical methods and the estimated vol models.
@@ -27,16 +25,6 @@ public record LoadedHistory(Path file, Loaded<PriceHistory> history) {
             }
         }
         return last;
-    }
-
-    /**
-     * The last close a run as of the given instant can use: closes dated on or before the
-     * snapshot's date (UTC) are used (docs/methodology.md, section 10).
-     */
-    public LocalDate lastDateUsed(Instant asOf) {
-        LocalDate last = lastDate();
-        LocalDate day = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
-        return last == null || last.isAfter(day) ? day : last;
     }
 
     /** "BTC, ETH to 2025-09-24 (BTC-USD.daily.csv)". */

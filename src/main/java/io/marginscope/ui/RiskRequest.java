@@ -7,7 +7,6 @@ import io.marginscope.risk.PriceHistory;
 import io.marginscope.risk.RiskParameters;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 
 /**
@@ -17,11 +16,10 @@ import java.util.Map;
  * @param market        its snapshot with the analyst's vol overrides applied
  * @param parameters    the risk settings
  * @param history       the price history, or null when none is open
- * @param historyEnd    the last close of the history the run can use (none after the snapshot's date), or null
  * @param volOverrides  asset -> annual vol that replaced the snapshot's vol (empty when none)
  */
 public record RiskRequest(Portfolio book, MarketSnapshot market, RiskParameters parameters,
-                          Loaded<PriceHistory> history, LocalDate historyEnd, Map<String, Double> volOverrides) {
+                          Loaded<PriceHistory> history, Map<String, Double> volOverrides) {
 
     public RiskRequest {
         volOverrides = Map.copyOf(volOverrides);

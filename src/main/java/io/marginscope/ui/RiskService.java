@@ -1,6 +1,7 @@
 package io.marginscope.ui;
 
 import io.marginscope.risk.FactorModel;
+import io.marginscope.risk.PriceHistory;
 import io.marginscope.risk.RiskEngine;
 import io.marginscope.risk.RiskFactors;
 import io.marginscope.risk.RiskProgress;
@@ -10,6 +11,9 @@ import io.marginscope.ui.control.PnlBins;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 
@@ -80,7 +84,7 @@ public final class RiskService extends Service<RiskRun> {
     }
 
     /** Least time between two progress updates passed to the FX thread. */
-    static final long PROGRESS_MS = 200;
+    static final long PROGRESS_MS = 250;
 
     void submit(RiskRequest next) {
         this.request = next;
@@ -89,6 +93,27 @@ public final class RiskService extends Service<RiskRun> {
 
     public ScenarioCache cache() {
         return cache;
+    }
+
+    /**
+     * The date of the last daily return of the book's assets the history gives up to the
+     * snapshot's date: the window's end for historical methods, else the end of the returns the
+     * vol models and correlations were estimated on. Null without a history.
+     */
+    static LocalDate lastReturn(RiskRequest r, RiskFactors factors) {
+        if (factors.history() != null && !factors.history().dates().isEmpty()) {
+            return factors.history().dates().getLast();
+        }
+        if (r.history() == null) {
+            return null;
+        }
+        PriceHistory ph = r.history().value();
+        List<String> held = factors.assets().stream().filter(ph::has).toList();
+        if (held.isEmpty()) {
+            return null;
+        }
+        List<LocalDate> dates = ph.returnsUpTo(held, LocalDate.ofInstant(r.asOf(), ZoneOffset.UTC)).returns().dates();
+        return dates.isEmpty() ? null : dates.getLast();
     }
 
     @Override
@@ -107,7 +132,7 @@ public final class RiskService extends Service<RiskRun> {
                 long elapsed = (System.nanoTime() - start) / 1_000_000;
                 PnlBins bins = result.pnl() == null ? null : PnlBins.of(result.pnl(), HISTOGRAM_BINS);
                 updateMessage("");
-                return new RiskRun(r, result, elapsed, bins);
+                return new RiskRun(r, result, elapsed, bins, lastReturn(r, factors));
             }
         };
     }

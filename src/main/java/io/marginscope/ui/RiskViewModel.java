@@ -222,7 +222,7 @@ public final class RiskViewModel {
         }
         LoadedHistory h = history.get();
         return new RiskRequest(b.book(), RiskRequest.withOverrides(b.market(), overrides), p,
-                h == null ? null : h.history(), h == null ? null : h.lastDateUsed(b.market().asOf()), overrides);
+                h == null ? null : h.history(), overrides);
     }
 
     private void rebuildAssets(LoadedBook b) {

@@ -70,7 +70,7 @@ final class StatusBar extends HBox {
             if (r == null) {
                 return "";
             }
-            String history = r.request().historyEnd() == null ? "" : " · history to " + r.request().historyEnd();
+            String history = r.lastReturn() == null ? "" : " · returns to " + r.lastReturn();
             return "inputs as of " + AS_OF.format(r.request().asOf()) + history;
         }, risk.runProperty()));
 
