@@ -3,7 +3,8 @@ package io.marginscope;
 import io.marginscope.cli.MarginScopeCommand;
 
 /**
- * The program's entry point. With no arguments, or with {@code gui [--portfolio P] [--market M]},
+ * The program's entry point. With no arguments, or with
+ * {@code gui [--portfolio P] [--market M] [--history H]},
  * it opens the workstation; with a command it runs the command line and exits with its status.
  * It does not extend {@code Application}, so JavaFX on the class path starts normally.
  */

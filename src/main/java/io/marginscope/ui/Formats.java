@@ -4,12 +4,12 @@ import java.text.DecimalFormat;
 import java.text.NumberFormat;
 
 /** Number formats of the workstation: money without cents, Greeks with enough digits to read. */
-final class Formats {
+public final class Formats {
 
     private Formats() {
     }
 
-    static String money(double v) {
+    public static String money(double v) {
         if (!Double.isFinite(v)) {
             return "";
         }
@@ -39,10 +39,35 @@ final class Formats {
         return f.format(v);
     }
 
-    static String percent(double v) {
+    public static String percent(double v) {
         if (!Double.isFinite(v)) {
             return "";
         }
         return new DecimalFormat("0.0#'%'").format(v * 100);
+    }
+
+    /** A confidence level as the analyst says it: 99%, 97.5%, 99.9%. */
+    public static String confidence(double c) {
+        return new DecimalFormat("0.##'%'").format(c * 100);
+    }
+
+    /** Short money for axis ticks: 950, -12.5k, 1.2M. */
+    public static String compactMoney(double v) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e6) {
+            return new DecimalFormat("0.##'M'").format(v / 1e6);
+        }
+        if (a >= 1e3) {
+            return new DecimalFormat("0.#'k'").format(v / 1e3);
+        }
+        return new DecimalFormat("0").format(v);
+    }
+
+    /** A count with grouping: 10,000. */
+    public static String count(long n) {
+        return NumberFormat.getIntegerInstance().format(n);
     }
 }

@@ -1,72 +1,99 @@
 package io.marginscope.ui;
 
 import io.marginscope.io.InputException;
-import io.marginscope.io.PortfolioFiles;
 import io.marginscope.io.SampleBooks;
-import javafx.beans.binding.Bindings;
-import javafx.geometry.Pos;
+import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * The workstation's main window: menus, the summary of the book, the positions table and a status
- * bar with progress and cancel. Files open from the menu or by dropping them on the window.
+ * The workstation's main window: menus, the summary of the book, the risk settings on the left,
+ * the VaR/ES/equity tiles and risk charts above the positions table, and a status bar with
+ * progress and cancel. Files open from the menu or by dropping them on the window.
  */
 public final class MainWindow {
 
     private final Stage stage;
     private final WorkbookViewModel model;
+    private final RiskViewModel risk;
     private final RecentFiles recent;
+    private final FileActions files;
     private final Menu recentMenu = new Menu("Open Recent");
+    private final Scene scene;
+    private final CheckMenuItem darkTheme = new CheckMenuItem("Dark Theme");
+    private final RiskTiles tiles;
+    private final RiskCharts charts;
+    private Theme theme;
 
     public MainWindow(Stage stage, WorkbookViewModel model, RecentFiles recent) {
         this.stage = stage;
         this.model = model;
         this.recent = recent;
+        this.risk = new RiskViewModel(model.currentProperty());
+        this.files = new FileActions(stage, model, risk, recent);
+        this.tiles = new RiskTiles(risk, model.currentProperty());
+        this.charts = new RiskCharts(risk);
+
+        SplitPane split = new SplitPane(charts, new PositionsTable(model.rows(), risk.runProperty()));
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.52);
+        split.getStyleClass().add("center-split");
+        VBox center = new VBox(tiles, split);
+        center.getStyleClass().add("results");
+        VBox.setVgrow(split, Priority.ALWAYS);
+        RiskParameterPanel panel = new RiskParameterPanel(risk, files::chooseHistory);
+
         BorderPane root = new BorderPane();
         root.getStyleClass().add("workstation");
         root.setTop(new VBox(menuBar(), new SummaryBar(model.currentProperty())));
-        root.setCenter(new PositionsTable(model.rows()));
-        root.setBottom(statusBar());
+        root.setLeft(panel);
+        root.setCenter(center);
+        root.setBottom(new StatusBar(model, risk));
 
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1360, screen.getWidth() * 0.95), Math.min(780, screen.getHeight() * 0.92));
-        scene.getStylesheets().add(Objects.requireNonNull(
-                MainWindow.class.getResource("workstation.css")).toExternalForm());
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1360, screen.getWidth() * 0.95), Math.min(780, screen.getHeight() * 0.92));
+        theme = Theme.saved(WorkstationApp.preferencesNode());
+        scene.getStylesheets().setAll(theme.stylesheet(), Theme.structure());
+        darkTheme.setSelected(theme == Theme.DARK);
         installDragAndDrop(scene);
         stage.setScene(scene);
+        stage.setMinWidth(1000);
+        stage.setMinHeight(600);
         stage.setTitle("MarginScope");
         model.currentProperty().addListener((o, a, b) ->
                 stage.setTitle("MarginScope — " + b.book().name()));
-        model.setOnError(this::showError);
+        model.setOnError(e -> showError("Could not load — the previous book is kept", e));
+        risk.setOnError(e -> showError("Could not read the price history — nothing changed", e));
     }
 
     private MenuBar menuBar() {
         MenuItem open = new MenuItem("Open Portfolio…");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> choosePortfolio());
+        open.setOnAction(e -> files.choosePortfolio());
         MenuItem openMarket = new MenuItem("Open Market Snapshot…");
-        openMarket.setOnAction(e -> chooseMarket());
+        openMarket.setOnAction(e -> files.chooseMarket());
+        MenuItem openHistory = new MenuItem("Open Price History…");
+        openHistory.setId("openHistoryItem");
+        openHistory.setOnAction(e -> files.chooseHistory());
+        MenuItem openHistoryFolder = new MenuItem("Open Price History Folder…");
+        openHistoryFolder.setOnAction(e -> files.chooseHistoryFolder());
         Menu samples = new Menu("Open Sample");
         for (String name : SampleBooks.names()) {
             MenuItem item = new MenuItem(name);
@@ -78,63 +105,90 @@ public final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
-        Menu file = new Menu("File", null, open, openMarket, recentMenu, samples, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, openMarket, openHistory, openHistoryFolder, recentMenu, samples,
+                new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
+
+        darkTheme.setId("darkThemeItem");
+        darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
+        darkTheme.setOnAction(e -> applyTheme(darkTheme.isSelected() ? Theme.DARK : Theme.LIGHT));
+        Menu view = new Menu("View", null, darkTheme);
+
+        MenuItem recompute = new MenuItem("Recompute");
+        recompute.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+        recompute.setOnAction(e -> risk.recompute());
+        MenuItem cancel = new MenuItem("Cancel Run");
+        cancel.disableProperty().bind(risk.service().runningProperty().not());
+        cancel.setOnAction(e -> risk.cancel());
+        MenuItem resetVols = new MenuItem("Reset Vol Overrides");
+        resetVols.setOnAction(e -> risk.resetVolOverrides());
+        Menu riskMenu = new Menu("Risk", null, recompute, cancel, new SeparatorMenuItem(), resetVols);
+
         MenuItem about = new MenuItem("About MarginScope");
         about.setOnAction(e -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION,
                     "Risk-adjusted maintenance margin for crypto derivatives.\n"
-                            + "Valuation: Black-76 on the forward; Greeks per position scaled by quantity.");
+                            + "Valuation: Black-76 on the forward; Greeks per position scaled by quantity.\n"
+                            + "Risk: parametric, historical, filtered historical and Monte Carlo VaR/ES "
+                            + "with Euler attribution (docs/methodology.md).");
             a.initOwner(stage);
             a.setHeaderText("MarginScope");
             a.show();
         });
-        return new MenuBar(file, new Menu("Help", null, about));
+        return new MenuBar(file, view, riskMenu, new Menu("Help", null, about));
+    }
+
+    /** Light or dark: swaps the theme's sheet of named colours; the structure sheet stays. */
+    void applyTheme(Theme next) {
+        theme = next;
+        scene.getStylesheets().set(0, next.stylesheet());
+        darkTheme.setSelected(next == Theme.DARK);
+        next.save(WorkstationApp.preferencesNode());
+    }
+
+    Theme theme() {
+        return theme;
+    }
+
+    RiskViewModel risk() {
+        return risk;
+    }
+
+    RiskTiles tiles() {
+        return tiles;
+    }
+
+    RiskCharts charts() {
+        return charts;
+    }
+
+    /** As if the file were dropped on the window. */
+    void openDropped(Path file) {
+        files.openDropped(file);
     }
 
     private void refreshRecent() {
         recentMenu.getItems().clear();
-        List<Path> files = recent.list();
-        for (Path p : files) {
+        List<Path> paths = recent.list();
+        for (Path p : paths) {
             MenuItem item = new MenuItem(p.toString());
-            item.setOnAction(e -> openPortfolio(p));
+            item.setOnAction(e -> files.openPortfolio(p));
             recentMenu.getItems().add(item);
         }
-        recentMenu.setDisable(files.isEmpty());
+        recentMenu.setDisable(paths.isEmpty());
     }
 
-    private HBox statusBar() {
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setId("progress");
-        progress.setPrefSize(16, 16);
-        progress.visibleProperty().bind(model.service().runningProperty());
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancelButton");
-        cancel.visibleProperty().bind(model.service().runningProperty());
-        cancel.setOnAction(e -> model.cancel());
-        Label message = new Label();
-        message.setId("statusMessage");
-        message.textProperty().bind(Bindings.when(model.service().runningProperty())
-                .then(model.service().messageProperty()).otherwise(model.statusProperty()));
-        HBox.setHgrow(message, Priority.ALWAYS);
-        message.setMaxWidth(Double.MAX_VALUE);
-        HBox bar = new HBox(8, progress, message, cancel);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("status-bar");
-        return bar;
-    }
-
-    private void installDragAndDrop(Scene scene) {
-        scene.setOnDragOver(e -> {
+    private void installDragAndDrop(Scene s) {
+        s.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
             }
             e.consume();
         });
-        scene.setOnDragDropped(e -> {
+        s.setOnDragDropped(e -> {
             boolean done = false;
             if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
-                openDropped(e.getDragboard().getFiles().get(0).toPath());
+                files.openDropped(e.getDragboard().getFiles().get(0).toPath());
                 done = true;
             }
             e.setDropCompleted(done);
@@ -142,72 +196,11 @@ public final class MainWindow {
         });
     }
 
-    /** A dropped snapshot replaces the market of the open book; anything else opens as a portfolio. */
-    void openDropped(Path file) {
-        if (PortfolioFiles.isMarketFile(file) && model.current() != null) {
-            model.load(new BookRequest.NewMarket(model.current(), file));
-        } else {
-            openPortfolio(file);
-        }
-    }
-
-    private void choosePortfolio() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Open Portfolio");
-        fc.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Portfolios (*.csv, Deribit *.json)", "*.csv", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        lastFolder(fc);
-        File f = fc.showOpenDialog(stage);
-        if (f != null) {
-            openPortfolio(f.toPath());
-        }
-    }
-
-    private void chooseMarket() {
-        File f = marketChooser("Open Market Snapshot").showOpenDialog(stage);
-        if (f != null && model.current() != null) {
-            model.load(new BookRequest.NewMarket(model.current(), f.toPath()));
-        }
-    }
-
-    private FileChooser marketChooser(String title) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Market snapshot (*.json)", "*.json"));
-        lastFolder(fc);
-        return fc;
-    }
-
-    private void lastFolder(FileChooser fc) {
-        LoadedBook b = model.current();
-        if (b != null && b.bookFile() != null && b.bookFile().toAbsolutePath().getParent() != null) {
-            fc.setInitialDirectory(b.bookFile().toAbsolutePath().getParent().toFile());
-        }
-    }
-
-    /** Opens a portfolio with its companion snapshot, else the open market, else asks for one. */
-    void openPortfolio(Path portfolio) {
-        Path market = PortfolioFiles.companionMarket(portfolio);
-        if (market == null && model.current() != null && model.current().marketFile() != null) {
-            market = model.current().marketFile();
-        }
-        if (market == null) {
-            File f = marketChooser("Market snapshot for " + portfolio.getFileName()).showOpenDialog(stage);
-            if (f == null) {
-                return;
-            }
-            market = f.toPath();
-        }
-        recent.add(portfolio);
-        model.load(new BookRequest.Files(portfolio, market));
-    }
-
-    private void showError(Throwable ex) {
+    private void showError(String header, Throwable ex) {
         String text = ex instanceof InputException ie ? ie.getMessage() : String.valueOf(ex);
         Alert a = new Alert(Alert.AlertType.ERROR, text);
         a.initOwner(stage);
-        a.setHeaderText("Could not load — the previous book is kept");
+        a.setHeaderText(header);
         a.show();
     }
 }

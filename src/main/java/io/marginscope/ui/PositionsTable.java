@@ -2,6 +2,8 @@ package io.marginscope.ui;
 
 import io.marginscope.model.Position;
 import io.marginscope.pricing.PositionValuation;
+import io.marginscope.risk.PositionRisk;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
@@ -13,45 +15,74 @@ import javafx.scene.control.Tooltip;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
-/** The positions of the book with their value and Greeks; sortable by any column. */
+/**
+ * The positions of the book with their value, Greeks and share of the last risk run (component
+ * ES, share of ES, incremental VaR); sortable by any column. Risk cells are empty until a run for
+ * this book has finished.
+ */
 public final class PositionsTable extends TableView<PositionValuation> {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
-    public PositionsTable(ObservableList<PositionValuation> rows) {
+    private Map<String, PositionRisk> risk = Map.of();
+    private double es = Double.NaN;
+
+    public PositionsTable(ObservableList<PositionValuation> rows, ReadOnlyObjectProperty<RiskRun> runs) {
         setId("positionsTable");
         getStyleClass().add("positions-table");
         SortedList<PositionValuation> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        setTableMenuButtonVisible(true);
         setPlaceholder(new Label("Open a portfolio (File > Open, or drop a file here)"));
 
+        // Risk columns follow Value so that they stay in view at 1366 px; entry price and P&L against it
+        // come after them. The table menu (+) hides and shows columns.
         getColumns().add(text("ID", v -> v.position().id(), "Position id from the file", 150));
-        getColumns().add(text("Underlying", v -> v.position().underlying(), "Asset symbol", 85));
-        getColumns().add(text("Type", PositionsTable::typeLabel, "SPOT, PERP, FUTURE, CALL or PUT; INVERSE when coin-settled", 80));
+        getColumns().add(text("Asset", v -> v.position().underlying(), "Underlying asset symbol", 55));
+        getColumns().add(text("Type", PositionsTable::typeLabel, "SPOT, PERP, FUTURE, CALL or PUT; INVERSE when coin-settled", 78));
         getColumns().add(text("Expiry", v -> v.position().instrument().expiry() == null ? ""
-                : DATE.format(v.position().instrument().expiry()), "Expiry date (08:00 UTC)", 85));
-        getColumns().add(number("Strike", v -> v.position().instrument().strike(), Formats::number, "Strike, USD"));
-        getColumns().add(number("Quantity", v -> v.position().quantity(), Formats::number,
-                "Coins of the underlying; negative is short"));
-        getColumns().add(number("Entry", v -> v.position().entryPrice(), Formats::number, "Entry price, USD per coin"));
+                : DATE.format(v.position().instrument().expiry()), "Expiry date (08:00 UTC)", 84));
+        getColumns().add(number("Strike", v -> v.position().instrument().strike(), Formats::number, "Strike, USD", 72));
+        getColumns().add(number("Qty", v -> v.position().quantity(), Formats::number,
+                "Quantity: coins of the underlying; negative is short", 72));
         getColumns().add(number("Mark", PositionValuation::price, Formats::number,
-                "Spot for SPOT and PERP, model forward for FUTURE, Black-76 price for options; USD per coin"));
+                "Spot for SPOT and PERP, model forward for FUTURE, Black-76 price for options; USD per coin", 76));
         getColumns().add(number("Vol", PositionValuation::vol, Formats::percent,
-                "Implied vol used for an option (quoted, interpolated in strike, or the asset's vol)"));
+                "Implied vol used for an option (quoted, interpolated in strike, or the asset's vol)", 58));
         getColumns().add(number("Value", PositionValuation::value, Formats::money,
-                "USD: quantity x spot for collateral, unrealised P&L for perps and futures, quantity x price for options"));
+                "USD: quantity x spot for collateral, unrealised P&L for perps and futures, quantity x price for options", 86));
+        getColumns().add(number("Comp. ES", v -> risk(v, PositionRisk::componentEs), Formats::money,
+                "Component ES, USD: the position's share of the book's expected shortfall (Euler allocation; "
+                        + "the components add up to ES). Negative: the position lowers the book's ES", 80));
+        getColumns().add(number("ES share", v -> risk(v, PositionRisk::componentEs) / es, Formats::percent,
+                "Component ES / ES of the book", 70));
+        getColumns().add(number("Incr. VaR", v -> risk(v, PositionRisk::incrementalVar), Formats::money,
+                "Incremental VaR, USD: VaR of the book minus VaR of the book without this position", 80));
+        getColumns().add(number("Entry", v -> v.position().entryPrice(), Formats::number, "Entry price, USD per coin", 72));
         getColumns().add(number("Unreal. P&L", PositionValuation::unrealizedPnl, Formats::money,
-                "USD against the entry price"));
-        getColumns().add(number("Delta", PositionValuation::delta, Formats::number, "Coins: dValue/dSpot"));
-        getColumns().add(number("Gamma", PositionValuation::gamma, Formats::number, "Coins per USD: d²Value/dSpot²"));
-        getColumns().add(number("Vega", PositionValuation::vega, Formats::money, "USD per vol point (0.01)"));
-        getColumns().add(number("Theta", PositionValuation::theta, Formats::money, "USD per calendar day"));
+                "USD against the entry price", 90));
+        getColumns().add(number("Delta", PositionValuation::delta, Formats::number, "Coins: dValue/dSpot", 80));
+        getColumns().add(number("Gamma", PositionValuation::gamma, Formats::number, "Coins per USD: d²Value/dSpot²", 96));
+        getColumns().add(number("Vega", PositionValuation::vega, Formats::money, "USD per vol point (0.01)", 70));
+        getColumns().add(number("Theta", PositionValuation::theta, Formats::money, "USD per calendar day", 70));
+
+        runs.addListener((o, was, run) -> {
+            risk = run == null ? Map.of() : run.byPosition();
+            es = run == null ? Double.NaN : run.result().es();
+            refresh();
+        });
+    }
+
+    private double risk(PositionValuation v, ToDoubleFunction<PositionRisk> f) {
+        PositionRisk r = risk.get(v.position().id());
+        return r == null ? Double.NaN : f.applyAsDouble(r);
     }
 
     private static String typeLabel(PositionValuation v) {
@@ -69,14 +100,15 @@ public final class PositionsTable extends TableView<PositionValuation> {
     }
 
     private static TableColumn<PositionValuation, Double> number(String title, ToDoubleFunction<PositionValuation> f,
-                                                                DoubleFunction<String> fmt, String help) {
+                                                                DoubleFunction<String> fmt, String help,
+                                                                double width) {
         TableColumn<PositionValuation, Double> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> {
             double v = f.applyAsDouble(cd.getValue());
             return new ReadOnlyObjectWrapper<>(Double.isNaN(v) ? null : v);
         });
         c.setCellFactory(col -> new NumberCell(fmt));
-        c.setPrefWidth(90);
+        c.setPrefWidth(width);
         header(c, title, help);
         return c;
     }

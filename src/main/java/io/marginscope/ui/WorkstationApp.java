@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The JavaFX application. Opens on the portfolio given with {@code --portfolio} (and
- * {@code --market}, else the snapshot beside it), or on the default sample book.
+ * {@code --market}, else the snapshot beside it), or on the default sample book; with
+ * {@code --history H} it also opens that price history for the risk settings.
  */
 public final class WorkstationApp extends Application {
 
@@ -21,13 +22,28 @@ public final class WorkstationApp extends Application {
     @Override
     public void start(Stage stage) {
         WorkbookViewModel model = new WorkbookViewModel();
-        new MainWindow(stage, model, new RecentFiles(preferencesNode()));
-        model.load(initialRequest(getParameters() == null ? List.of() : getParameters().getRaw()));
+        MainWindow window = new MainWindow(stage, model, new RecentFiles(preferencesNode()));
+        List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
+        model.load(initialRequest(args));
+        Path history = historyArgument(args);
+        if (history != null) {
+            window.risk().openHistory(history);
+        }
         stage.show();
     }
 
     static String preferencesNode() {
         return System.getProperty("marginscope.prefs", "io/marginscope/workstation");
+    }
+
+    /** The path after {@code --history}, or null. */
+    static Path historyArgument(List<String> args) {
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i).equals("--history")) {
+                return Path.of(args.get(i + 1));
+            }
+        }
+        return null;
     }
 
     /** {@code --portfolio P [--market M]} or the default sample. */

@@ -1,0 +1,159 @@
+package io.marginscope.ui.control;
+
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+import java.text.DecimalFormat;
+import java.util.List;
+
+/**
+ * The correlation matrix of a run's risk factors as a heat map drawn on one {@link Canvas} (not a
+ * node per cell), each cell with its value printed. Colours come from CSS:
+ * {@code -ms-heat-negative} at -1, {@code -ms-heat-zero} at 0, {@code -ms-heat-positive} at +1,
+ * {@code -ms-heat-text} for labels, and in a cell whichever of it and {@code -ms-heat-text-alt}
+ * contrasts more with the cell.
+ */
+public final class CorrelationHeatmap extends Region {
+
+    private static final StyleablePropertyFactory<CorrelationHeatmap> CSS =
+            new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+    private static final DecimalFormat VALUE = new DecimalFormat("0.00");
+
+    private final Canvas canvas = new Canvas();
+    private final StyleableProperty<Color> negative = CSS.createStyleableColorProperty(this, "heatNegative",
+            "-ms-heat-negative", h -> h.negative, Color.BLUE);
+    private final StyleableProperty<Color> zero = CSS.createStyleableColorProperty(this, "heatZero",
+            "-ms-heat-zero", h -> h.zero, Color.WHITE);
+    private final StyleableProperty<Color> positive = CSS.createStyleableColorProperty(this, "heatPositive",
+            "-ms-heat-positive", h -> h.positive, Color.RED);
+    private final StyleableProperty<Color> text = CSS.createStyleableColorProperty(this, "heatText",
+            "-ms-heat-text", h -> h.text, Color.BLACK);
+    private final StyleableProperty<Color> textAlt = CSS.createStyleableColorProperty(this, "heatTextAlt",
+            "-ms-heat-text-alt", h -> h.textAlt, Color.WHITE);
+
+    private List<String> assets = List.of();
+    private double[][] matrix = new double[0][0];
+
+    public CorrelationHeatmap() {
+        getStyleClass().add("correlation-heatmap");
+        getChildren().add(canvas);
+        for (StyleableProperty<Color> p : List.of(negative, zero, positive, text, textAlt)) {
+            ((javafx.beans.value.ObservableValue<?>) p).addListener(o -> draw());
+        }
+    }
+
+    /** Shows a matrix (square, the size of the asset list). */
+    public void show(List<String> names, double[][] values) {
+        this.assets = List.copyOf(names);
+        this.matrix = values;
+        draw();
+    }
+
+    public void clear() {
+        show(List.of(), new double[0][0]);
+    }
+
+    public int size() {
+        return assets.size();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth() - snappedLeftInset() - snappedRightInset());
+        double h = snapSizeY(getHeight() - snappedTopInset() - snappedBottomInset());
+        canvas.relocate(snappedLeftInset(), snappedTopInset());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(Math.max(0, w));
+            canvas.setHeight(Math.max(0, h));
+            draw();
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 320;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 240;
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        int n = assets.size();
+        if (n == 0 || w <= 0 || h <= 0) {
+            return;
+        }
+        double labelW = 56;
+        double labelH = 22;
+        double cell = Math.max(8, Math.min((w - labelW) / n, (h - labelH) / n));
+        Color ink = text.getValue();
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFont(Font.font(null, FontWeight.BOLD, 12));
+        g.setFill(ink);
+        for (int j = 0; j < n; j++) {
+            g.fillText(assets.get(j), labelW + (j + 0.5) * cell, labelH / 2);
+        }
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (int i = 0; i < n; i++) {
+            g.setFill(ink);
+            g.fillText(assets.get(i), labelW - 8, labelH + (i + 0.5) * cell);
+        }
+        Font valueFont = Font.font(null, Math.max(9, Math.min(14, cell / 4.5)));
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double rho = matrix[i][j];
+                Color fill = colour(rho);
+                double x = labelW + j * cell;
+                double y = labelH + i * cell;
+                g.setFill(fill);
+                g.fillRect(x + 1, y + 1, cell - 2, cell - 2);
+                g.setFill(contrasting(fill, ink, textAlt.getValue()));
+                g.setFont(valueFont);
+                g.fillText(VALUE.format(rho), x + cell / 2, y + cell / 2);
+            }
+        }
+    }
+
+    /** Linear between the zero colour and the sign's colour by |rho|. */
+    private Color colour(double rho) {
+        double t = Math.min(1, Math.abs(rho));
+        Color end = rho < 0 ? negative.getValue() : positive.getValue();
+        return zero.getValue().interpolate(end, t);
+    }
+
+    /** Whichever of the two text colours differs more in luminance from the fill. */
+    private static Color contrasting(Color fill, Color a, Color b) {
+        double l = luminance(fill);
+        return Math.abs(luminance(a) - l) >= Math.abs(luminance(b) - l) ? a : b;
+    }
+
+    private static double luminance(Color c) {
+        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+}
