@@ -154,7 +154,7 @@ public final class RiskEngine {
             System.arraycopy(part, 0, pnl, from, part.length);
             progress.update(0.7 * done.incrementAndGet() / chunks);
         });
-        TailMeasure tail = TailMeasure.of(pnl, p.confidence());
+        TailMeasure tail = attribution ? TailMeasure.of(pnl, p.confidence()) : TailMeasure.totals(pnl, p.confidence());
         List<PositionRisk> positions = attribution
                 ? Attribution.simulated(book, reval, moves, pnl, tail, p.confidence(), progress)
                 : List.of();
