@@ -20,10 +20,10 @@ import java.util.stream.IntStream;
  * others fixed), and for all of them moved together ({@link #ALL}), and for each relative vol shock k
  * (every asset vol and every implied vol times 1 + k), the smallest down and up relative moves of spot
  * at which the maintenance margin reaches the adjusted equity. Each shock is its own prepared margin
- * (the risk factors see the shocked vols). Each side is searched by walking {@link #DOWN} or {@link #UP}
+ * (the risk factors see the shocked vols), all on one scenario set (a vol shock only rescales it). Each side is searched by walking {@link #DOWN} or {@link #UP}
  * outward from today's spot to the first sign change of adjusted equity - MM (no monotonicity assumed;
  * {@link LiquidationPrice#firstCrossing}), refined by Brent's method until |adjusted equity - MM| is
- * below 1e-10 of today's adjusted equity + MM, or the bracket below 1e-13 of a move. A cell already at
+ * below 1e-9 of today's adjusted equity + MM, or the bracket below 1e-13 of a move. A cell already at
  * or below MM at today's spot is breached and has no crossings.
  */
 public final class LiquidationSurface {
@@ -110,10 +110,12 @@ public final class LiquidationSurface {
         rowNames.add(ALL);
         MarketSnapshot[] shocked = new MarketSnapshot[volShocks.length];
         MarginCalculator.Prepared[] prepared = new MarginCalculator.Prepared[volShocks.length];
-        IntStream.range(0, volShocks.length).parallel().forEach(j -> {
+        // one engine: a vol shock leaves the unit scenarios (correlations, count, seed) as they are
+        MarginCalculator calculator = new MarginCalculator(new RiskEngine());
+        for (int j = 0; j < volShocks.length; j++) {
             shocked[j] = shockVols(market, volShocks[j]);
-            prepared[j] = new MarginCalculator(new RiskEngine()).prepare(book, shocked[j], history, policy, settings);
-        });
+            prepared[j] = calculator.prepare(book, shocked[j], history, policy, settings);
+        }
         AtomicInteger evaluations = new AtomicInteger();
         int cells = rowNames.size() * volShocks.length;
         Cell[] out = new Cell[cells];
@@ -184,7 +186,7 @@ public final class LiquidationSurface {
         if (g0 <= 0) {
             return new Cell(shock, g0, true, null, null);
         }
-        double fTol = 1e-10 * (Math.abs(atSpot.adjustedEquity()) + Math.abs(atSpot.maintenanceMargin()));
+        double fTol = 1e-9 * (Math.abs(atSpot.adjustedEquity()) + Math.abs(atSpot.maintenanceMargin()));
         java.util.function.DoubleUnaryOperator excess = x -> {
             evaluations.incrementAndGet();
             return p.at(moved(m, assets, x)).excessOverMaintenance();
