@@ -11,6 +11,7 @@ import io.marginscope.pricing.PortfolioValuation;
 import io.marginscope.risk.FactorModel;
 import io.marginscope.risk.PriceHistory;
 import io.marginscope.risk.RiskEngine;
+import io.marginscope.risk.RiskFactors;
 import io.marginscope.risk.RiskParameters;
 import io.marginscope.risk.RiskProgress;
 import io.marginscope.risk.RiskResult;
@@ -45,6 +46,9 @@ public record BookFigures(Portfolio book, MarketSnapshot market, PortfolioValuat
     /** Evaluates the book with a calculator of its own (its own scenario cache). */
     public static BookFigures of(Portfolio book, MarketSnapshot market, Loaded<PriceHistory> history, Policy policy,
                                  MarginCalculator.Settings settings) {
+        if (book.size() == 0) {
+            return empty(book, market, policy, settings);
+        }
         RiskEngine engine = new RiskEngine();
         MarginCalculator.Prepared prepared = new MarginCalculator(engine).prepare(book, market, history, policy,
                 settings);
@@ -59,6 +63,21 @@ public record BookFigures(Portfolio book, MarketSnapshot market, PortfolioValuat
         PortfolioValuation valuation = PortfolioValuation.of(book, market);
         return new BookFigures(book, market, valuation, ev.margin(), risk, LiquidationPrice.solve(prepared, market),
                 GreeksByExpiry.greeksByExpiry(valuation), warnings);
+    }
+
+    /** A book with no positions (a trade that closed everything): every figure 0, no liquidation price. */
+    static BookFigures empty(Portfolio book, MarketSnapshot market, Policy policy, MarginCalculator.Settings settings) {
+        RiskParameters p = RiskParameters.defaults().withScenarios(settings.scenarios(), settings.seed());
+        RiskResult risk = new RiskResult(p, 0, 0, new RiskFactors(List.of(), new double[0], new double[0][0], null,
+                List.of()), List.of(), null, null, null, List.of());
+        Map<String, Double> components = new java.util.LinkedHashMap<>();
+        for (String c : new String[] {"base", "stress", "floor", "liquidity", "concentration", "haircut"}) {
+            components.put(c, 0.0);
+        }
+        MarginResult m = new MarginResult(policy.name(), 0, 0, 0, 0, Double.NaN, 0, components, Map.of(),
+                MarginResult.Zone.OK, List.of());
+        return new BookFigures(book, market, PortfolioValuation.of(book, market), m, risk, Map.of(), Map.of(),
+                List.of());
     }
 
     public double equity() {

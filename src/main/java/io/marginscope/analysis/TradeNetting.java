@@ -25,7 +25,9 @@ import java.util.Set;
  * none; then the position's entry is kept). For an increase this is the usual average cost; the same
  * rule on a reduction or a flip keeps the realised P&amp;L inside the position's cost basis, so
  * {@code value(after) = value(before) + value(trade)} for every futures-like position, the book's
- * equity moves only by the trade's own mark-to-market, and a trade followed by its opposite returns
+ * equity moves only by the trade's own mark-to-market (a perpetual or future closed to zero settles its
+ * P&amp;L q (P - E) into the book's first USDC SPOT row, or a new {@code realized-pnl} row), and a trade
+ * followed by its opposite returns
  * to the first book. To make that exact in floating point, a reduction takes, among the doubles within
  * 16 ulps of the average, the one with the fewest significant digits from which adding the trade back
  * gives exactly the entry it had (so 91480 rather than 91480.00000000001). A position closed and
@@ -49,11 +51,17 @@ public final class TradeNetting {
      * @param quantityAfter  0 when closed
      * @param entryBefore    NaN when opened
      * @param entryAfter     NaN when closed
+     * @param realizedPnl    USD booked to the cash row when a perpetual or future is closed: q (P - E); else 0
      */
     public record Fill(String tradeId, Instrument instrument, double quantity, double price, String positionId,
                        Action action, double quantityBefore, double quantityAfter, double entryBefore,
-                       double entryAfter) {
+                       double entryAfter, double realizedPnl) {
     }
+
+    /** The collateral asset realised P&L is booked to. */
+    public static final String CASH = "USDC";
+    /** The id of the cash row opened when the book has no {@link #CASH} SPOT row. */
+    public static final String CASH_ID = "realized-pnl";
 
     /** The book after the trades, and what each trade row did. */
     public record Result(Portfolio book, List<Fill> fills) {
@@ -84,7 +92,7 @@ public final class TradeNetting {
                 String id = freeId(t.id(), positions);
                 positions.add(new Position(id, t.instrument(), t.quantity(), t.entryPrice()));
                 fills.add(new Fill(t.id(), t.instrument(), t.quantity(), t.entryPrice(), id, Action.OPENED, 0,
-                        t.quantity(), Double.NaN, t.entryPrice()));
+                        t.quantity(), Double.NaN, t.entryPrice(), 0));
                 continue;
             }
             Position p = positions.get(at);
@@ -92,8 +100,17 @@ public final class TradeNetting {
             double after = decimal(q).add(decimal(t.quantity())).doubleValue();
             if (after == 0) {
                 positions.remove(at);
+                // a perpetual or future is worth q (F - E): closed at P its P&L q (P - E) is settled in cash, so
+                // equity moves only by the trade's own mark-to-market (options and coins are worth q x mark,
+                // which nets to zero)
+                double realized = 0;
+                if (p.type().isFutureLike()) {
+                    realized = decimal(q).multiply(decimal(t.entryPrice()).subtract(decimal(p.entryPrice())))
+                            .doubleValue();
+                    book(positions, realized);
+                }
                 fills.add(new Fill(t.id(), t.instrument(), t.quantity(), t.entryPrice(), p.id(), Action.CLOSED, q, 0,
-                        p.entryPrice(), Double.NaN));
+                        p.entryPrice(), Double.NaN, realized));
                 continue;
             }
             double entry = netEntry(p.type(), q, p.entryPrice(), t.quantity(), t.entryPrice(), after);
@@ -101,9 +118,24 @@ public final class TradeNetting {
             Action action = Math.signum(after) != Math.signum(q) ? Action.FLIPPED
                     : Math.abs(after) > Math.abs(q) ? Action.INCREASED : Action.REDUCED;
             fills.add(new Fill(t.id(), t.instrument(), t.quantity(), t.entryPrice(), p.id(), action, q, after,
-                    p.entryPrice(), entry));
+                    p.entryPrice(), entry, 0));
         }
         return new Result(book.withPositions(positions), fills);
+    }
+
+    /** Adds USD to the first {@link #CASH} SPOT row, or opens {@link #CASH_ID} at the end of the book. */
+    private static void book(List<Position> positions, double usd) {
+        if (usd == 0) {
+            return;
+        }
+        for (int i = 0; i < positions.size(); i++) {
+            Position p = positions.get(i);
+            if (p.type() == InstrumentType.SPOT && p.underlying().equals(CASH)) {
+                positions.set(i, p.withQuantity(decimal(p.quantity()).add(decimal(usd)).doubleValue()));
+                return;
+            }
+        }
+        positions.add(new Position(freeId(CASH_ID, positions), Instrument.spot(CASH), usd, 1));
     }
 
     /** The same trade the other way: every quantity negated, at the same prices (undoes {@link #apply}). */

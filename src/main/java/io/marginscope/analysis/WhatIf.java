@@ -76,6 +76,11 @@ public final class WhatIf {
             }
         }
         TradeNetting.Result netted = TradeNetting.apply(book, trade);
+        if (!market.has(TradeNetting.CASH) && netted.book().underlyings().contains(TradeNetting.CASH)
+                && !book.underlyings().contains(TradeNetting.CASH)) {
+            throw new IllegalArgumentException("the trade closes a position whose P&L is settled in "
+                    + TradeNetting.CASH + ", which the snapshot lacks");
+        }
         BookFigures before = BookFigures.of(book, market, history, policy, settings);
         BookFigures after = BookFigures.of(netted.book(), market, history, policy, settings);
         return new Result(netted, before, after);

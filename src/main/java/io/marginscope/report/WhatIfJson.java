@@ -44,6 +44,7 @@ public final class WhatIfJson {
             put(n, "quantityAfter", f.quantityAfter());
             put(n, "entryBefore", f.entryBefore());
             put(n, "entryAfter", f.entryAfter());
+            put(n, "realizedPnl", f.realizedPnl());
         }
         figures(root.putObject("before"), r.before(), false);
         figures(root.putObject("after"), r.after(), true);

@@ -102,6 +102,38 @@ class WhatIfTest {
     }
 
     @Test
+    void closingAPerpetualSettlesItsPnlInCashAndEquityMovesOnlyByTheTrade() throws Exception {
+        Samples.Sample s = Samples.load("eth-perp-leveraged.csv");
+        Portfolio close = trade("c,ETH,PERP,,,-280,3200,LINEAR\n");
+        TradeNetting.Result r = TradeNetting.apply(s.book(), close);
+        assertThat(r.book().positions().stream().map(Position::id)).doesNotContain("eth-perp-core");
+        assertThat(r.fills().get(0).realizedPnl()).isEqualTo(280 * (3200 - 3020));
+        Position usdc = r.book().positions().stream().filter(p -> p.id().equals("usdc-coll")).findFirst().orElseThrow();
+        assertThat(usdc.quantity()).isEqualTo(150_000 + 280 * (3200 - 3020));
+        double before = io.marginscope.pricing.PortfolioValuation.of(s.book(), s.market()).equity();
+        double after = io.marginscope.pricing.PortfolioValuation.of(r.book(), s.market()).equity();
+        assertThat(after - before).isCloseTo(-280 * (3110 - 3200), within(1e-6));
+        // a book without USDC collateral gets a cash row
+        Portfolio bare = new Portfolio("bare", List.of(new Position("p", Instrument.perp("BTC", Settlement.LINEAR), 1,
+                90_000)));
+        TradeNetting.Result b = TradeNetting.apply(bare, trade("x,BTC,PERP,,,-1,92000,LINEAR\n"));
+        assertThat(b.book().positions()).containsExactly(new Position(TradeNetting.CASH_ID, Instrument.spot("USDC"),
+                2_000, 1));
+    }
+
+    @Test
+    void aTradeThatClosesTheWholeBookLeavesNothingToMargin() throws Exception {
+        Samples.Sample s = Samples.load("btc-short-strangle.csv");
+        Portfolio options = new Portfolio("o", List.of(s.book().positions().get(0)));
+        WhatIf.Result r = WhatIf.run(options, trade("x,BTC,CALL,2024-12-27,105000,10,2700,LINEAR\n"), s.market(),
+                null, PolicyPresets.load("ramm"), FAST);
+        assertThat(r.after().book().positions()).isEmpty();
+        assertThat(r.after().maintenanceMargin()).isZero();
+        assertThat(r.marginalMargin()).isEqualTo(-r.before().maintenanceMargin());
+        assertThat(r.after().liquidation()).isEmpty();
+    }
+
+    @Test
     void aHedgeHasNegativeMarginalMargin() throws Exception {
         Map<String, AssetMarket> a = new LinkedHashMap<>();
         a.put("BTC", new AssetMarket(90_000, 0.6, 0, 0, 4e10));
