@@ -1,6 +1,12 @@
 package io.marginscope.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marginscope.analysis.CrossMargin;
 import io.marginscope.io.InputException;
+import io.marginscope.model.MarketSnapshot;
+import io.marginscope.model.Portfolio;
+import io.marginscope.report.ComputeJson;
 import io.marginscope.report.CsvExport;
 import io.marginscope.report.PdfReport;
 import io.marginscope.report.ReportBuilder;
@@ -31,11 +37,13 @@ import java.util.concurrent.Callable;
 public final class ComputeCommand implements Callable<Integer> {
 
     @Option(names = "--portfolio", required = true, paramLabel = "P.csv|P.json",
-            description = "Native portfolio CSV or Deribit positions JSON.")
-    Path portfolio;
+            description = "Native portfolio CSV or Deribit positions JSON; repeat it for accounts side by side "
+                    + "(each account's margin, the total as if cross-margined and the netting benefit).")
+    List<Path> portfolios;
 
-    @Option(names = "--market", required = true, paramLabel = "M.json", description = "Market snapshot JSON.")
-    Path market;
+    @Option(names = "--market", required = true, paramLabel = "M.json",
+            description = "Market snapshot JSON: one for all portfolios, or one per --portfolio in the same order.")
+    List<Path> markets;
 
     @Mixin
     RiskOptions risk;
@@ -90,7 +98,19 @@ public final class ComputeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--page-size: " + e.getMessage());
             }
         }
-        ComputeRun.Result run = run(portfolio, market, risk, policy, spec);
+        if (markets.size() != 1 && markets.size() != portfolios.size()) {
+            throw new ParameterException(spec.commandLine(), "give one --market for all portfolios or one per "
+                    + "--portfolio (" + portfolios.size() + " portfolios, " + markets.size() + " markets)");
+        }
+        if (portfolios.size() > 1) {
+            if (pdf != null || csv != null || save != null) {
+                throw new ParameterException(spec.commandLine(),
+                        "--pdf, --csv and --save take one portfolio, not accounts side by side");
+            }
+            JsonOutput.write(accounts(), json, spec.commandLine().getOut());
+            return MarginScopeCommand.OK;
+        }
+        ComputeRun.Result run = run(portfolios.get(0), markets.get(0), risk, policy, spec);
         JsonOutput.write(run.json(), json, spec.commandLine().getOut());
         if (pdf != null || csv != null) {
             ReportData data = ReportBuilder.build(run);
@@ -113,6 +133,58 @@ public final class ComputeCommand implements Callable<Integer> {
             SessionCommand.saveRun(save, notes, run, dataDir, spec.commandLine().getErr());
         }
         return MarginScopeCommand.OK;
+    }
+
+    /** The policy of accounts side by side when none is given: the netting benefit is a difference of margins. */
+    static final String DEFAULT_ACCOUNTS_POLICY = "ramm";
+
+    /**
+     * Accounts side by side: each account exactly as {@code compute} gives it alone, the books merged
+     * into one (ids prefixed by the account) as if cross-margined, and the netting benefit = the
+     * accounts' maintenance margins minus the combined one.
+     */
+    private ObjectNode accounts() throws InputException {
+        List<String> topWarnings = new ArrayList<>();
+        String policyName = policy;
+        if (policyName == null) {
+            policyName = DEFAULT_ACCOUNTS_POLICY;
+            topWarnings.add("no --policy: the accounts are margined under " + DEFAULT_ACCOUNTS_POLICY);
+        }
+        List<ComputeRun.Result> alone = new ArrayList<>();
+        for (int i = 0; i < portfolios.size(); i++) {
+            alone.add(run(portfolios.get(i), markets.get(markets.size() == 1 ? 0 : i), risk, policyName, spec));
+        }
+        List<String> names = CrossMargin.names(alone.stream().map(ComputeRun.Result::book).toList());
+        ObjectNode out = ComputeJson.MAPPER.createObjectNode();
+        ArrayNode accounts = out.putArray("accounts");
+        List<CrossMargin.Account> list = new ArrayList<>();
+        double sum = 0;
+        for (int i = 0; i < alone.size(); i++) {
+            ObjectNode a = accounts.addObject();
+            a.put("account", names.get(i));
+            a.setAll(alone.get(i).json());
+            sum += alone.get(i).json().get("maintenanceMargin").asDouble();
+            list.add(new CrossMargin.Account(names.get(i), alone.get(i).book(), alone.get(i).market()));
+        }
+        ComputeRun.Result first = alone.get(0);
+        MarketSnapshot merged = CrossMargin.mergeMarkets(alone.stream().map(ComputeRun.Result::market).toList(),
+                topWarnings);
+        Portfolio combined = CrossMargin.merge(list, first.policy(), topWarnings);
+        ComputeRun.Result c;
+        try {
+            c = ComputeRun.runBook(first.inputs().parameters(), combined, merged, first.history(), first.policy(),
+                    new ArrayList<>());
+        } catch (ComputeRun.SettingsException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        out.set("combined", c.json());
+        ComputeJson.put(out, "accountsMaintenanceMargin", sum);
+        ComputeJson.put(out, "nettingBenefit", sum - c.json().get("maintenanceMargin").asDouble());
+        if (!topWarnings.isEmpty()) {
+            ArrayNode w = out.putArray("warnings");
+            topWarnings.forEach(w::add);
+        }
+        return out;
     }
 
     /**

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = MarginScopeCommand.Version.class,
         description = "Risk-adjusted maintenance margin for crypto derivatives. Without a command, opens the workstation.",
         subcommands = {ComputeCommand.class, StressCommand.class, CompareCommand.class, BacktestCommand.class,
-                BenchCommand.class, SessionCommand.class, LiveCommand.class,
+                BenchCommand.class, SessionCommand.class, LiveCommand.class, WhatIfCommand.class,
+                ExplainCommand.class, SurfaceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MarginScopeCommand implements Runnable {
 

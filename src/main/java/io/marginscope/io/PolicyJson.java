@@ -23,7 +23,8 @@ import static io.marginscope.io.JsonFields.child;
 public final class PolicyJson {
 
     private static final Set<String> TOP = Set.of("name", "source", "description", "base", "stress", "tiers",
-            "liquidity", "concentration", "haircuts", "imToMm", "thresholds", "exchange");
+            "liquidity", "concentration", "haircuts", "imToMm", "thresholds", "exchange", "counterparty");
+    private static final Set<String> COUNTERPARTY = Set.of("tiers", "tier", "wrongWay", "specificWrongWay");
     private static final Set<String> BASE = Set.of("measure", "confidence", "horizonDays", "method", "volModel",
             "multiplier", "windowDays", "studentDof", "apc");
     private static final Set<String> APC = Set.of("buffer", "stressedWeight", "lookbackFloorYears");
@@ -109,11 +110,72 @@ public final class PolicyJson {
             }
             exchange = new Policy.Exchange(model);
         }
+        Policy.Counterparty counterparty = f.present("/counterparty") ? counterparty(f) : null;
         if (base == null && stress == null && tiers.isEmpty() && exchange == null) {
             throw f.error("", "the policy has no base, stress, tiers or exchange block: its margin would be zero");
         }
         return new Policy(name, source, base, stress, tiers, liquidity, concentration, haircuts, imToMm, thresholds,
-                exchange);
+                exchange, counterparty);
+    }
+
+    /**
+     * {@code {"tiers": {"A": 1.0, "B": 1.1}, "tier": "A", "wrongWay": true, "specificWrongWay": {"FTT": 1.0}}}:
+     * multipliers at least 1 (a counterparty is never a reason to lower a margin), the default tier one of
+     * them (required with tiers), extra haircuts fractions of value.
+     */
+    private static Policy.Counterparty counterparty(JsonFields f) throws InputException {
+        String p = "/counterparty";
+        known(f, p, COUNTERPARTY);
+        Map<String, Double> tiers = new LinkedHashMap<>();
+        if (f.present(p + "/tiers")) {
+            JsonNode t = f.object(p + "/tiers");
+            for (Iterator<String> it = t.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                String ptr = child(p + "/tiers", name);
+                if (!name.trim().matches("[A-Za-z0-9_+-]+")) {
+                    throw f.error(ptr, "'" + name + "' is not a tier name (one word)");
+                }
+                double m = f.number(ptr);
+                if (!(m >= 1)) {
+                    throw f.error(ptr, "a tier multiplier is at least 1 (it scales max(base, stress) up), got " + m);
+                }
+                if (tiers.put(name.trim().toUpperCase(Locale.ROOT), m) != null) {
+                    throw f.error(ptr, "tier given twice (names are not case-sensitive)");
+                }
+            }
+            if (tiers.isEmpty()) {
+                throw f.error(p + "/tiers", "no tiers");
+            }
+        }
+        String tier = null;
+        if (f.present(p + "/tier")) {
+            if (tiers.isEmpty()) {
+                throw f.error(p + "/tier", "a default tier needs the tiers it is one of");
+            }
+            tier = f.text(p + "/tier").toUpperCase(Locale.ROOT);
+            if (!tiers.containsKey(tier)) {
+                throw f.error(p + "/tier", "'" + tier + "' is not one of the tiers " + tiers.keySet());
+            }
+        } else if (!tiers.isEmpty()) {
+            throw f.error(p + "/tier", "missing: the default tier of accounts that name none is required with tiers");
+        }
+        boolean wrongWay = false;
+        if (f.present(p + "/wrongWay")) {
+            JsonNode w = f.node(p + "/wrongWay");
+            if (!w.isBoolean()) {
+                throw f.error(p + "/wrongWay", "must be true or false");
+            }
+            wrongWay = w.booleanValue();
+        }
+        Map<String, Double> specific = new LinkedHashMap<>();
+        if (f.present(p + "/specificWrongWay")) {
+            JsonNode s = f.object(p + "/specificWrongWay");
+            for (Iterator<String> it = s.fieldNames(); it.hasNext(); ) {
+                String a = it.next();
+                specific.put(a.toUpperCase(Locale.ROOT), fraction(f, child(p + "/specificWrongWay", a), Double.NaN));
+            }
+        }
+        return new Policy.Counterparty(tiers, tier, wrongWay, specific);
     }
 
     private static Policy.Base base(JsonFields f) throws InputException {

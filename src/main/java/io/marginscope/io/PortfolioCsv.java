@@ -87,7 +87,38 @@ public final class PortfolioCsv {
         } catch (IOException | UncheckedIOException e) {
             throw new InputException(src.name(), 0, null, "malformed CSV: " + e.getMessage(), e);
         }
-        return new Loaded<>(new Portfolio(bookName, src.name(), positions), warnings);
+        return new Loaded<>(new Portfolio(bookName, src.name(), positions, tier(src)), warnings);
+    }
+
+    private static final java.util.regex.Pattern TIER_LINE =
+            java.util.regex.Pattern.compile("^\\s*#\\s*tier\\s*:(.*)$", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern TIER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_+-]+");
+
+    /**
+     * The account's counterparty tier from a comment line {@code # tier: B} (FORMATS.md section 6,
+     * {@code counterparty}), upper case; null when there is none. Given twice, or not one word, is an error.
+     */
+    static String tier(TextSource src) throws InputException {
+        String tier = null;
+        int first = 0;
+        String[] lines = src.text().split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            java.util.regex.Matcher m = TIER_LINE.matcher(lines[i]);
+            if (!m.matches()) {
+                continue;
+            }
+            String v = m.group(1).trim();
+            if (!TIER_NAME.matcher(v).matches()) {
+                throw new InputException(src.name(), i + 1, "tier", "'" + v + "' is not a tier name (one word, "
+                        + "e.g. '# tier: B')");
+            }
+            if (tier != null) {
+                throw new InputException(src.name(), i + 1, "tier", "tier given twice (first on line " + first + ")");
+            }
+            tier = v.toUpperCase(Locale.ROOT);
+            first = i + 1;
+        }
+        return tier;
     }
 
     private static Map<String, Integer> header(TextSource src, CSVRecord rec, int line, List<String> warnings)

@@ -5,6 +5,7 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Liquidation price per underlying: the spot of that asset, the others fixed, at which the
@@ -53,30 +54,48 @@ public record LiquidationPrice(double price, double distancePct, boolean breache
         double best = Double.NaN;
         // walk down, then up, each from today's spot; keep the nearest sign change
         for (int dir = 0; dir < 2; dir++) {
-            double prevS = s0;
-            double prevG = g0;
-            for (double k : LADDER) {
-                if ((dir == 0) != (k < 1)) {
-                    continue;
-                }
-                double s = s0 * k;
-                double g = excess(prepared, market, asset, s);
-                if (Math.signum(g) != Math.signum(prevG)) {
-                    double root = refine(prepared, market, asset, Math.min(prevS, s), Math.max(prevS, s));
-                    if (Double.isNaN(best) || Math.abs(root - s0) < Math.abs(best - s0)) {
-                        best = root;
-                    }
-                    break;
-                }
-                prevS = s;
-                prevG = g;
+            final boolean down = dir == 0;
+            double[] spots = java.util.Arrays.stream(LADDER).filter(k -> down == (k < 1)).map(k -> s0 * k).toArray();
+            double root = firstCrossing(s -> excess(prepared, market, asset, s), s0, g0, spots,
+                    (f, lo, hi) -> refine(prepared, market, asset, lo, hi));
+            if (!Double.isNaN(root) && (Double.isNaN(best) || Math.abs(root - s0) < Math.abs(best - s0))) {
+                best = root;
             }
         }
         return Double.isNaN(best) ? none() : new LiquidationPrice(best, (best / s0 - 1) * 100, false);
     }
 
+    /** Refines a bracket [lo, hi] (lo < hi) across which f changes sign to a root of f. */
+    @FunctionalInterface
+    public interface Refiner {
+        double refine(DoubleUnaryOperator f, double lo, double hi);
+    }
+
+    /**
+     * The first sign change of f on a walk from x0 (where f is f0) through the points in the order
+     * given, refined between the last two points; NaN when f keeps the sign of f0 at every point. No
+     * monotonicity is assumed: the walk stops at the first change, so a later one (f back across zero
+     * between two points) is never skipped to, while two changes between neighbouring points are not
+     * seen: the points set the resolution. The liquidation price walks a ladder of spots; the
+     * liquidation surface a finer one of relative moves.
+     */
+    public static double firstCrossing(DoubleUnaryOperator f, double x0, double f0, double[] points, Refiner refiner) {
+        double prevX = x0;
+        double prevF = f0;
+        for (double x : points) {
+            double fx = f.applyAsDouble(x);
+            if (Math.signum(fx) != Math.signum(prevF)) {
+                return refiner.refine(f, Math.min(prevX, x), Math.max(prevX, x));
+            }
+            prevX = x;
+            prevF = fx;
+        }
+        return Double.NaN;
+    }
+
     private static double refine(MarginCalculator.Prepared p, MarketSnapshot m, String asset, double lo, double hi) {
-        BrentSolver solver = new BrentSolver(1e-9 * hi, 1e-12 * hi);
+        // (relative accuracy, absolute accuracy): the root to about 1e-9 of the price
+        BrentSolver solver = new BrentSolver(1e-12, 1e-9 * hi);
         return solver.solve(200, s -> excess(p, m, asset, s), lo, hi);
     }
 

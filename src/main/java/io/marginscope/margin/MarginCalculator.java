@@ -26,7 +26,8 @@ import java.util.Map;
 
 /**
  * Risk-adjusted maintenance margin of a book under a policy (docs/methodology.md, "Margin policies"):
- * MM = max(base, stress, floor) + liquidity + concentration, IM = MM * imToMm, collateral at
+ * MM = max(base, stress, floor) + liquidity + concentration (+ the counterparty terms: the tier's extra on
+ * max(base, stress), wrong-way and specific wrong-way collateral), IM = MM * imToMm, collateral at
  * value * (1 - haircut). {@link #prepare} fixes what does not move with spot (the risk factors and
  * the scenario set), so {@link Prepared#at} can be called many times cheaply: for a liquidation price
  * search, a spot ladder or a live feed.
@@ -61,9 +62,14 @@ public final class MarginCalculator {
         private final double apcFloor;
         private final StressComponent stress;
         private final List<String> warnings;
+        private final RiskParameters tailParams;
+        private final RiskFactors tailFactors;
 
         private Prepared(Portfolio book, Policy policy, RiskParameters params, RiskFactors factors,
-                         double apcStressed, double apcFloor, StressComponent stress, List<String> warnings) {
+                         double apcStressed, double apcFloor, StressComponent stress, List<String> warnings,
+                         RiskParameters tailParams, RiskFactors tailFactors) {
+            this.tailParams = tailParams;
+            this.tailFactors = tailFactors;
             this.stress = stress;
             this.book = book;
             this.policy = policy;
@@ -82,14 +88,17 @@ public final class MarginCalculator {
             return book;
         }
 
-        /** The margin at a market (spot and vols may differ from the one prepared with). */
+        /**
+         * The margin at a market (spot and vols may differ from the one prepared with). The base's risk
+         * run skips the per-position attribution, which the margin does not use.
+         */
         public MarginResult at(MarketSnapshot market) {
-            return evaluateFull(this, market).margin();
+            return evaluateFull(this, market, false).margin();
         }
 
         /** As {@link #at}, with the base component's full risk result (attribution included). */
         public Evaluated evaluated(MarketSnapshot market) {
-            return evaluateFull(this, market);
+            return evaluateFull(this, market, true);
         }
     }
 
@@ -131,10 +140,27 @@ public final class MarginCalculator {
             }
         }
         StressComponent stress = policy.stress() == null ? null : StressComponent.of(policy.stress(), book, market);
-        return new Prepared(book, policy, params, factors, stressed, floor10, stress, warnings);
+        RiskParameters tailParams = params;
+        RiskFactors tailFactors = factors;
+        Policy.Counterparty cp = policy.counterparty();
+        if (cp != null) {
+            cp.multiplier(book.tier()); // an account tier the policy does not list is an error up front
+            if (cp.wrongWay() && params == null) {
+                // no base block: the tail is measured at the haircuts' confidence and horizon (else 99%, 2 days)
+                Policy.Haircuts h = policy.haircuts();
+                tailParams = new RiskParameters(h == null ? 0.99 : h.confidence(), h == null ? 2 : h.horizonDays(),
+                        io.marginscope.risk.RiskMethod.MONTECARLO, "snapshot", 0.94, 365, settings.scenarios(),
+                        settings.seed(), 0, 0);
+                tailFactors = FactorModel.build(book, market, null, tailParams);
+                warnings.add("policy " + policy.name() + ": no base block; the wrong-way tail is measured by Monte Carlo"
+                        + " at " + tailParams.confidence() + " over " + tailParams.horizonDays() + " days");
+            }
+        }
+        return new Prepared(book, policy, params, factors, stressed, floor10, stress, warnings, tailParams,
+                tailFactors);
     }
 
-    private Evaluated evaluateFull(Prepared p, MarketSnapshot market) {
+    private Evaluated evaluateFull(Prepared p, MarketSnapshot market, boolean attribution) {
         Policy policy = p.policy;
         List<String> warnings = new ArrayList<>(p.warnings);
         PortfolioValuation valuation = PortfolioValuation.of(p.book, market);
@@ -145,7 +171,8 @@ public final class MarginCalculator {
         double base = 0;
         RiskResult risk = null;
         if (policy.base() != null) {
-            risk = engine.compute(p.book, market, p.factors, p.params, RiskProgress.NONE);
+            risk = attribution ? engine.compute(p.book, market, p.factors, p.params, RiskProgress.NONE)
+                    : engine.computeTotals(p.book, market, p.factors, p.params, RiskProgress.NONE);
             double measure = policy.base().measure() == Policy.Measure.ES ? risk.es() : risk.var();
             base = Math.max(0, policy.base().multiplier() * measure);
             if (policy.base().apc() != null && !Double.isNaN(p.apcStressed)) {
@@ -167,14 +194,57 @@ public final class MarginCalculator {
             exchangeIm = b.initialUsd();
             b.componentsUsd().forEach((k, v) -> components.put("exchange." + k, v));
         }
-        double mm = Math.max(Math.max(base, exchange), Math.max(stress, floor)) + liquidity + concentration;
-
         Map<String, Double> haircuts = new LinkedHashMap<>();
         double haircut = haircuts(policy.haircuts(), valuation, market, haircuts);
+
+        double counterparty = 0;
+        double wrongWay = 0;
+        double specific = 0;
+        MarginResult.Counterparty terms = null;
+        Policy.Counterparty cp = policy.counterparty();
+        if (cp != null) {
+            double multiplier = cp.multiplier(p.book.tier());
+            counterparty = (multiplier - 1) * Math.max(Math.max(base, exchange), stress);
+            Map<String, Double> values = WrongWay.collateralValues(valuation);
+            Map<String, Double> tail = new LinkedHashMap<>();
+            Map<String, Double> wrongWayUsed = new LinkedHashMap<>();
+            if (cp.wrongWay() && !values.isEmpty()) {
+                double[][] pnl = engine.positionPnls(p.book, market, p.tailFactors, p.tailParams);
+                WrongWay.tailPnl(p.book.positions(), pnl, p.tailParams.confidence()).forEach((asset, meanPnl) -> {
+                    double value = values.get(asset);
+                    if (value > 0) {
+                        tail.put(asset, -meanPnl / value);
+                    }
+                });
+            }
+            Map<String, Double> specificUsed = new LinkedHashMap<>();
+            for (Map.Entry<String, Double> e : values.entrySet()) {
+                String asset = e.getKey();
+                double value = e.getValue();
+                if (!(value > 0)) {
+                    continue;
+                }
+                double ordinary = haircuts.getOrDefault(asset, 0.0);
+                double ww = tail.containsKey(asset) ? Math.max(0, Math.min(1, tail.get(asset)) - ordinary) : 0;
+                wrongWay += value * ww;
+                double extra = Policy.perAsset(cp.specificWrongWay(), asset);
+                if (!Double.isNaN(extra)) {
+                    double used = Math.max(0, Math.min(extra, 1 - ordinary - ww));
+                    specificUsed.put(asset, used);
+                    specific += value * used;
+                }
+            }
+            terms = new MarginResult.Counterparty(cp.effectiveTier(p.book.tier()), multiplier, tail, specificUsed);
+        }
+        // left to right, as before the counterparty terms (which add 0 without a counterparty block)
+        double mm = Math.max(Math.max(base, exchange), Math.max(stress, floor)) + liquidity + concentration
+                + counterparty + wrongWay + specific;
+
         double equity = valuation.equity();
         double adjusted = equity - haircut;
         double im = Double.isFinite(exchangeIm) ? Math.max(mm * policy.imToMm(), exchangeIm + liquidity
-                + concentration) : mm * policy.imToMm();
+                + concentration + counterparty + wrongWay + specific)
+                : mm * policy.imToMm();
         double ratio = adjusted > 0 ? mm / adjusted : Double.NaN;
 
         components.put("base", base);
@@ -186,9 +256,14 @@ public final class MarginCalculator {
         components.put("liquidity", liquidity);
         components.put("concentration", concentration);
         components.put("haircut", haircut);
+        if (cp != null) {
+            components.put("counterparty", counterparty);
+            components.put("wrongWay", wrongWay);
+            components.put("specificWrongWay", specific);
+        }
         MarginResult.Zone zone = zone(mm, adjusted, policy.thresholds());
         MarginResult r = new MarginResult(policy.name(), equity, adjusted, mm, im, ratio, adjusted - im, components,
-                haircuts, zone, warnings);
+                haircuts, zone, warnings, terms);
         return new Evaluated(r, risk);
     }
 

@@ -21,13 +21,64 @@ import java.util.Map;
  * @param imToMm        IM / MM
  * @param thresholds    margin-ratio thresholds of the warning and liquidation zones
  * @param exchange      an exchange's own margin model (deribit-pm, deribit-standard, binance-tiered), or null
+ * @param counterparty  counterparty credit terms (tier multipliers, wrong-way collateral), or null
  */
 public record Policy(String name, String source, Base base, Stress stress, Map<String, List<Tier>> tiers,
                      Liquidity liquidity, Concentration concentration, Haircuts haircuts, double imToMm,
-                     Thresholds thresholds, Exchange exchange) {
+                     Thresholds thresholds, Exchange exchange, Counterparty counterparty) {
 
     public Policy {
         tiers = Map.copyOf(tiers);
+    }
+
+    /** A policy without counterparty terms. */
+    public Policy(String name, String source, Base base, Stress stress, Map<String, List<Tier>> tiers,
+                  Liquidity liquidity, Concentration concentration, Haircuts haircuts, double imToMm,
+                  Thresholds thresholds, Exchange exchange) {
+        this(name, source, base, stress, tiers, liquidity, concentration, haircuts, imToMm, thresholds, exchange,
+                null);
+    }
+
+    /**
+     * Counterparty credit risk (FORMATS.md section 6, {@code counterparty}).
+     *
+     * @param tiers            multiplier of max(base, stress) per tier name (upper case); empty for none
+     * @param tier             the default tier of an account that names none; null when there are no tiers
+     * @param wrongWay         measure each collateral asset's haircut in the book's tail too
+     * @param specificWrongWay per collateral asset (upper case), a flat extra haircut in [0, 1]
+     */
+    public record Counterparty(Map<String, Double> tiers, String tier, boolean wrongWay,
+                               Map<String, Double> specificWrongWay) {
+        public Counterparty {
+            tiers = Map.copyOf(tiers);
+            specificWrongWay = Map.copyOf(specificWrongWay);
+            if (tier != null && !tiers.containsKey(tier)) {
+                throw new IllegalArgumentException("default tier " + tier + " is not one of the tiers " + tiers.keySet());
+            }
+        }
+
+        /**
+         * The multiplier of an account's tier (its own, else the default); 1 without tiers.
+         *
+         * @throws IllegalArgumentException when the account names a tier the policy does not list
+         */
+        public double multiplier(String accountTier) {
+            String t = effectiveTier(accountTier);
+            if (t == null || tiers.isEmpty()) {
+                return 1.0;
+            }
+            Double m = tiers.get(t);
+            if (m == null) {
+                throw new IllegalArgumentException("counterparty tier '" + t + "' is not one of the policy's tiers "
+                        + new java.util.TreeSet<>(tiers.keySet()));
+            }
+            return m;
+        }
+
+        /** The account's own tier when it names one, else the default (null without tiers). */
+        public String effectiveTier(String accountTier) {
+            return accountTier != null ? accountTier : tier;
+        }
     }
 
     /** What the base component measures. */
@@ -130,7 +181,13 @@ public record Policy(String name, String source, Base base, Stress stress, Map<S
     /** A copy with another base block. */
     public Policy withBase(Base b) {
         return new Policy(name, source, b, stress, tiers, liquidity, concentration, haircuts, imToMm, thresholds,
-                exchange);
+                exchange, counterparty);
+    }
+
+    /** A copy with other counterparty terms (null: none). */
+    public Policy withCounterparty(Counterparty c) {
+        return new Policy(name, source, base, stress, tiers, liquidity, concentration, haircuts, imToMm, thresholds,
+                exchange, c);
     }
 
     /** The tiers of an asset, else the default tiers, else none. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marginscope.analysis.GreeksByExpiry;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.model.Position;
@@ -16,6 +17,7 @@ import io.marginscope.risk.RiskParameters;
 import io.marginscope.risk.RiskResult;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code compute} JSON of FORMATS.md section 5. Only numbers the engine has computed are
@@ -78,6 +80,8 @@ public final class ComputeJson {
             put(n, "vega", g.vega());
             put(n, "theta", g.theta());
         });
+        greeksByExpiry(root.putObject("greeksByExpiry"), GreeksByExpiry.greeksByExpiry(valuation));
+        vegaByTenor(root.putObject("vegaByTenor"), GreeksByExpiry.vegaByTenor(valuation, market.daysPerYear()));
 
         ArrayNode positions = root.putArray("positions");
         for (int i = 0; i < valuation.positions().size(); i++) {
@@ -98,6 +102,28 @@ public final class ComputeJson {
             warnings.forEach(w::add);
         }
         return root;
+    }
+
+    /** {underlying: {expiry|"none": {delta, gamma, vega, theta}}} into the node given. */
+    public static void greeksByExpiry(ObjectNode into, Map<String, Map<String, GreeksByExpiry.Greeks>> g) {
+        g.forEach((u, byExpiry) -> {
+            ObjectNode un = into.putObject(u);
+            byExpiry.forEach((e, x) -> {
+                ObjectNode n = un.putObject(e);
+                put(n, "delta", x.delta());
+                put(n, "gamma", x.gamma());
+                put(n, "vega", x.vega());
+                put(n, "theta", x.theta());
+            });
+        });
+    }
+
+    /** {underlying: {"0-7d": vega, "7-30d": ..., "180d+": ...}} into the node given. */
+    public static void vegaByTenor(ObjectNode into, Map<String, Map<GreeksByExpiry.TenorBucket, Double>> v) {
+        v.forEach((u, buckets) -> {
+            ObjectNode un = into.putObject(u);
+            buckets.forEach((b, x) -> put(un, b.label(), x));
+        });
     }
 
     static ObjectNode parameters(RiskParameters p, MarketSnapshot market) {

@@ -30,6 +30,18 @@ public final class MarginJson {
             ObjectNode h = root.putObject("haircuts");
             m.haircuts().forEach((k, v) -> ComputeJson.put(h, k, v));
         }
+        if (m.counterparty() != null) {
+            MarginResult.Counterparty cp = m.counterparty();
+            ObjectNode n = root.putObject("counterparty");
+            if (cp.tier() != null) {
+                n.put("tier", cp.tier());
+            }
+            ComputeJson.put(n, "multiplier", cp.multiplier());
+            ObjectNode t = n.putObject("tailHaircuts");
+            cp.tailHaircuts().forEach((k, v) -> ComputeJson.put(t, k, v));
+            ObjectNode sp = n.putObject("specificHaircuts");
+            cp.specificHaircuts().forEach((k, v) -> ComputeJson.put(sp, k, v));
+        }
     }
 
     public static void liquidation(ObjectNode root, Map<String, LiquidationPrice> prices) {

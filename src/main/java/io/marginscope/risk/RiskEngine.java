@@ -154,7 +154,7 @@ public final class RiskEngine {
             System.arraycopy(part, 0, pnl, from, part.length);
             progress.update(0.7 * done.incrementAndGet() / chunks);
         });
-        TailMeasure tail = TailMeasure.of(pnl, p.confidence());
+        TailMeasure tail = attribution ? TailMeasure.of(pnl, p.confidence()) : TailMeasure.totals(pnl, p.confidence());
         List<PositionRisk> positions = attribution
                 ? Attribution.simulated(book, reval, moves, pnl, tail, p.confidence(), progress)
                 : List.of();
@@ -164,6 +164,23 @@ public final class RiskEngine {
                     + " of them");
         }
         return new RiskResult(p, tail.var(), tail.es(), f, positions, pnl, set, null, warnings);
+    }
+
+    /**
+     * The P&L of each position in every scenario of the method's set, {@code [position][scenario]}, by
+     * the same full revaluation as {@link #compute}. A parametric run has no scenarios: it is sampled
+     * by Monte Carlo with normal returns on the same factors (the parameters' count and seed). For
+     * measures conditional on the book's tail, such as the wrong-way haircut of collateral.
+     */
+    public double[][] positionPnls(Portfolio book, MarketSnapshot market, RiskFactors f, RiskParameters p) {
+        RiskParameters q = p.method() == RiskMethod.PARAMETRIC
+                ? p.withMethod(RiskMethod.MONTECARLO).withStudentDof(0).withVolOfVol(0) : p;
+        ScenarioSet set = cache.scenarios(f, q, market.daysPerYear());
+        Revaluation reval = new Revaluation(book, market, f.assets(), q.horizonDays());
+        Revaluation.Moves moves = reval.moves(set, Scalings.of(f, q, market.daysPerYear()));
+        double[][] out = new double[book.size()][set.count()];
+        IntStream.range(0, book.size()).parallel().forEach(i -> reval.positionPnl(i, moves, out[i]));
+        return out;
     }
 
     public ScenarioCache cache() {

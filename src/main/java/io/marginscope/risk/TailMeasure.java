@@ -28,6 +28,33 @@ public record TailMeasure(double var, double es, int k, int[] order) {
         return new TailMeasure(-pnl[order[k - 1]], -sum / k, k, order);
     }
 
+    /**
+     * VaR and ES only, without the scenario order (null): selection in O(n), then the k smallest sorted
+     * and summed in ascending order, so both numbers are bit for bit those of {@link #of}.
+     */
+    public static TailMeasure totals(double[] pnl, double confidence) {
+        int n = pnl.length;
+        int k = tailCount(n, confidence);
+        double[] scratch = pnl.clone();
+        double kth = select(scratch, n, k - 1);
+        double[] smallest = new double[k];
+        int m = 0;
+        for (double x : pnl) {
+            if (Double.compare(x, kth) < 0) {
+                smallest[m++] = x;
+            }
+        }
+        while (m < k) {
+            smallest[m++] = kth;
+        }
+        java.util.Arrays.sort(smallest);
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            sum += smallest[j];
+        }
+        return new TailMeasure(-smallest[k - 1], -sum / k, k, null);
+    }
+
     /** Indexes that sort the values ascending, stable, without boxing: sort (value, index) pairs packed in longs. */
     static int[] sortedOrder(double[] v) {
         int n = v.length;

@@ -111,6 +111,15 @@ public final class ComputeRun {
         return run(in, book.value(), market.value(), history, pol, warnings);
     }
 
+    /**
+     * {@code compute} of a book held in memory (for example several accounts merged into one): the same
+     * run as from files. The result's inputs carry only the parameters.
+     */
+    public static Result runBook(RunParameters parameters, Portfolio book, MarketSnapshot market,
+                                 Loaded<PriceHistory> history, Policy policy, List<String> warnings) {
+        return run(new RunInputs(null, null, List.of(), parameters, null), book, market, history, policy, warnings);
+    }
+
     private static Result run(RunInputs in, Portfolio book, MarketSnapshot market, Loaded<PriceHistory> history,
                               Policy pol, List<String> warnings) {
         RiskParameters params = in.parameters().risk();
