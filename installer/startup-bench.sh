@@ -5,7 +5,8 @@
 #   image+aot  the app-image with its cache (installer/build.sh makes it)
 # each with --startup-probe and -Dmarginscope.startupTrace=true. Launch time is the shell's
 # epoch ms just before exec; the rest are the epoch ms the program prints. Prints, per case,
-# the median and min of launch -> firstFrame and the median of each phase.
+# the median and min of launch -> firstFrame and the median of each phase. The cases are
+# interleaved (round 1 of each, round 2 of each, ...).
 # Usage: installer/startup-bench.sh [-n N] [--image DIR] [--cases "jar image image+aot"]
 # Without a display it runs itself under xvfb-run (one X server for all launches).
 set -euo pipefail
@@ -47,13 +48,18 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/
 
 printf '%-10s %3s %14s %9s %9s %10s %10s %11s %11s\n' case n "first frame" min "->main" "->fxStart" \
   "->scene" "->shown" "->frame"
+# Rounds of one launch of each case, so that the machine's changing load falls on all of them
+declare -A rows
+for _ in $(seq "$n"); do
+  for c in $cases; do
+    [ "$c" = image ] && [ -f "$cache" ] && mv "$cache" "$cache.away"
+    rows[$c]+="$(run "$c")"$'\n'
+    [ -f "$cache.away" ] && mv "$cache.away" "$cache"
+  done
+done
 for c in $cases; do
-  [ "$c" = image ] && [ -f "$cache" ] && mv "$cache" "$cache.away"
-  rows=()
-  for _ in $(seq "$n"); do rows+=("$(run "$c")"); done
-  [ -f "$cache.away" ] && mv "$cache.away" "$cache"
-  col() { printf '%s\n' "${rows[@]}" | awk -v a="$1" -v b="$2" '{print $b - $a}' | median; }
-  mn=$(printf '%s\n' "${rows[@]}" | awk '{print $6 - $1}' | sort -n | head -1)
+  col() { printf '%s' "${rows[$c]}" | awk -v a="$1" -v b="$2" '{print $b - $a}' | median; }
+  mn=$(printf '%s' "${rows[$c]}" | awk '{print $6 - $1}' | sort -n | head -1)
   printf '%-10s %3s %11s ms %6s ms %6s ms %7s ms %7s ms %8s ms %8s ms\n' "$c" "$n" "$(col 1 6)" "$mn" \
     "$(col 1 2)" "$(col 2 3)" "$(col 3 4)" "$(col 4 5)" "$(col 5 6)"
 done
