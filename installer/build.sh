@@ -30,7 +30,7 @@ cd "$top"
 die() { echo "installer/build.sh: $*" >&2; exit 1; }
 say() { echo "== $*" >&2; }
 
-types=() build=1 offline=() fx=modules version="" dest="$top/target/installer" cache=1
+types=() build=1 offline=() fx=modules version="" dest="$top/target/installer" cache=1 jartime=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --type) [ $# -ge 2 ] || die "--type needs a value"; types+=("$2"); shift ;;
@@ -255,6 +255,11 @@ if [ $cache = 1 ]; then
     say "no display and no xvfb-run: the image has no start-up cache (apt-get install xvfb)"
   else
     say "training run for $cachefile ($cacheuse)"
+    # The JVM uses the cache only while the class path's jars have the sizes and modification
+    # times they had when it was made. jpackage's package step copies the image with new times,
+    # so the jars get one fixed time here and the packages' install scripts set it again.
+    jartime=$(date +%s)
+    find "$image/$appdir" -name '*.jar' -exec touch -m -d "@$jartime" {} +
     for c in "$image/$appdir"/*.cfg; do
       cp "$c" "$c.orig"; grep -v -e "$cacheuse=" "$c.orig" > "$c"
     done
@@ -301,7 +306,11 @@ fi
 # match) with lines that add the menu entry and link /usr/bin/marginscope to the launcher, and
 # undo both on removal.
 link_cmds() {
+  local retime=":"
+  [ -n "$jartime" ] && retime="find $installdir/lib/app -name '*.jar' -exec touch -m -d @$jartime {} + || true"
   cat <<EOF
+# MarginScope: the jars' modification times that the start-up cache was made with (docs/startup.md)
+$retime
 # MarginScope: menu entry, and the marginscope command (unless another file holds the name)
 install -D -m 644 $installdir/lib/marginscope.desktop /usr/share/applications/marginscope.desktop
 if command -v update-desktop-database >/dev/null 2>&1; then update-desktop-database -q /usr/share/applications || true; fi
