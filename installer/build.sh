@@ -242,7 +242,7 @@ osopts=()
 [ $os = windows ] || chmod -R a+rX "$image"
 
 # The start-up cache: a training run of the image's own launcher, which opens the workstation on
-# the default sample and exits at its first frame (--startup-probe), headless under xvfb-run
+# the default sample and exits when its first risk run is on show (--startup-probe), headless under xvfb-run
 # where there is no display. The JVM refuses a cache option beside the option that writes one,
 # so the launcher's .cfg files lose the cache line for the run and get it back after.
 if [ $cache = 1 ]; then
@@ -264,15 +264,17 @@ if [ $cache = 1 ]; then
       cp "$c" "$c.orig"; grep -v -e "$cacheuse=" "$c.orig" > "$c"
     done
     rc=0
+    # until the sample's first risk run is on show, so that the cache covers that work too
+    until=-Dmarginscope.startupProbe.untilCompute=true
     if [ "$cacheuse" = -XX:AOTCache ]; then
       # record, then create (the one-step -XX:AOTCacheOutput starts bin/java, which the
       # runtime does not have); both through the launcher, so with its class path and options
-      JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$work/marginscope.aotconf" \
+      JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$work/marginscope.aotconf $until" \
         ${xvfb[@]+"${xvfb[@]}"} "$image/$launcher" --startup-probe >"$work/training.log" 2>&1 || rc=$?
       [ $rc = 0 ] && { JAVA_TOOL_OPTIONS="-XX:AOTMode=create -XX:AOTConfiguration=$work/marginscope.aotconf \
 -XX:AOTCache=$image/$appdir/$cachefile" "$image/$launcher" >>"$work/training.log" 2>&1 || rc=$?; }
     else
-      JAVA_TOOL_OPTIONS="$cachemake=$image/$appdir/$cachefile" \
+      JAVA_TOOL_OPTIONS="$cachemake=$image/$appdir/$cachefile $until" \
         ${xvfb[@]+"${xvfb[@]}"} "$image/$launcher" --startup-probe >"$work/training.log" 2>&1 || rc=$?
     fi
     for c in "$image/$appdir"/*.cfg; do mv "$c.orig" "$c"; done

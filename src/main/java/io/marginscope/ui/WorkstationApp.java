@@ -27,6 +27,12 @@ public final class WorkstationApp extends Application {
         List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
         BookRequest request = initialRequest(args);
         Path history = historyArgument(args);
+        model.currentProperty().addListener((o, was, now) -> StartupProbe.bookLoaded());
+        window.risk().runProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                StartupProbe.firstCompute();
+            }
+        });
         StartupProbe.mark("sceneBuilt");
         // The book is read, valued and its risk computed on worker threads; they start after the
         // first frame so that they do not compete with it for the CPU (the window shows the
