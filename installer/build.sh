@@ -17,6 +17,7 @@
 #   --fx-classpath    JavaFX jars on the class path instead of modules in the runtime
 #   --app-version V   package version (default: the pom's version, digits and dots only)
 #   --dest DIR        output folder (default target/installer)
+#   --no-cache        no start-up cache (AOT cache on JDK 24+, else AppCDS archive) in the image
 #
 # Needs a JDK 21+ with jpackage (found by bin/jdk), Maven unless --skip-build, and on Linux
 # objcopy (binutils) for jlink --strip-debug, fakeroot and dpkg-deb (dpkg-dev) for the .deb.
@@ -29,7 +30,7 @@ cd "$top"
 die() { echo "installer/build.sh: $*" >&2; exit 1; }
 say() { echo "== $*" >&2; }
 
-types=() build=1 offline=() fx=modules version="" dest="$top/target/installer"
+types=() build=1 offline=() fx=modules version="" dest="$top/target/installer" cache=1 jartime=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --type) [ $# -ge 2 ] || die "--type needs a value"; types+=("$2"); shift ;;
@@ -39,6 +40,7 @@ while [ $# -gt 0 ]; do
     --fx-classpath) fx=classpath ;;
     --app-version) [ $# -ge 2 ] || die "--app-version needs a value"; version=$2; shift ;;
     --dest) [ $# -ge 2 ] || die "--dest needs a value"; dest=$2; shift ;;
+    --no-cache) cache=0 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$self" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
@@ -173,9 +175,13 @@ if [ $os = linux ] && ! command -v objcopy >/dev/null 2>&1; then
   echo "note: no objcopy (binutils): the runtime keeps native debug symbols" >&2
   strip=(--strip-java-debug-attributes)
 fi
+# Before JDK 24 the start-up cache is a dynamic AppCDS archive, which needs the runtime's own
+# base archive (jlink leaves it out unless asked)
+cds=()
+[ $cache = 1 ] && [ "$jdk" -lt 24 ] && cds=(--generate-cds-archive)
 say "jlink: $modlist"
 "$JAVA_HOME/bin/jlink" ${fxmods:+--module-path "$work/fxmods"} --add-modules "$modlist" \
-  "${strip[@]}" --no-header-files --no-man-pages --strip-native-commands --output "$work/runtime"
+  "${strip[@]}" ${cds[@]+"${cds[@]}"} --no-header-files --no-man-pages --strip-native-commands --output "$work/runtime"
 
 # JavaFX's native libraries travel inside its platform jars; beside the runtime's own
 # libraries they load directly instead of being extracted to ~/.openjfx/cache on first start.
@@ -211,6 +217,18 @@ fi
 [ "$jdk" -ge 23 ] && jopts+=(--sun-misc-unsafe-memory-access=allow)
 [ $vector = 1 ] && jopts+=(--add-modules=jdk.incubator.vector)
 jopts+=('-Dmarginscope.samples=$APPDIR/samples')
+# The start-up cache made below by a training run (docs/startup.md): an AOT cache (JEP 483)
+# where the runtime has one (JDK 24+), else an AppCDS archive. A missing, stale or damaged cache
+# is reported and ignored by the JVM; its messages go to stderr so that the command line's
+# stdout (--json -) stays clean.
+if [ $cache = 1 ]; then
+  if [ "$jdk" -ge 24 ]; then
+    cachefile=marginscope.aot; cacheuse=-XX:AOTCache; cachemake=-XX:AOTCacheOutput
+  else
+    cachefile=marginscope.jsa; cacheuse=-XX:SharedArchiveFile; cachemake=-XX:ArchiveClassesAtExit
+  fi
+  jopts+=("$cacheuse=\$APPDIR/$cachefile" -Xlog:disable -Xlog:all=warning:stderr)
+fi
 jargs=()
 for o in "${jopts[@]}"; do jargs+=(--java-options "$o"); done
 
@@ -222,6 +240,53 @@ osopts=()
   --name "$name" --app-version "$version" --input "$work/input" --runtime-image "$work/runtime" \
   --icon "$icon" --dest "$dest/image" "${jargs[@]}"
 [ $os = windows ] || chmod -R a+rX "$image"
+
+# The start-up cache: a training run of the image's own launcher, which opens the workstation on
+# the default sample and exits when its first risk run is on show (--startup-probe), headless under xvfb-run
+# where there is no display. The JVM refuses a cache option beside the option that writes one,
+# so the launcher's .cfg files lose the cache line for the run and get it back after.
+if [ $cache = 1 ]; then
+  xvfb=()
+  if [ $os = linux ] && [ -z "${DISPLAY:-}" ]; then
+    if command -v xvfb-run >/dev/null 2>&1; then xvfb=(xvfb-run -a -s "-screen 0 1600x1000x24")
+    else xvfb=(none); fi
+  fi
+  if [ "${xvfb[0]:-}" = none ]; then
+    say "no display and no xvfb-run: the image has no start-up cache (apt-get install xvfb)"
+  else
+    say "training run for $cachefile ($cacheuse)"
+    # The JVM uses the cache only while the class path's jars have the sizes and modification
+    # times they had when it was made. jpackage's package step copies the image with new times,
+    # so the jars get one fixed time here and the packages' install scripts set it again.
+    jartime=$(date +%s)
+    find "$image/$appdir" -name '*.jar' -exec touch -m -d "@$jartime" {} +
+    for c in "$image/$appdir"/*.cfg; do
+      cp "$c" "$c.orig"; grep -v -e "$cacheuse=" "$c.orig" > "$c"
+    done
+    rc=0
+    # until the sample's first risk run is on show, so that the cache covers that work too
+    until=-Dmarginscope.startupProbe.untilCompute=true
+    if [ "$cacheuse" = -XX:AOTCache ]; then
+      # record, then create (the one-step -XX:AOTCacheOutput starts bin/java, which the
+      # runtime does not have); both through the launcher, so with its class path and options
+      JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$work/marginscope.aotconf $until" \
+        ${xvfb[@]+"${xvfb[@]}"} "$image/$launcher" --startup-probe >"$work/training.log" 2>&1 || rc=$?
+      [ $rc = 0 ] && { JAVA_TOOL_OPTIONS="-XX:AOTMode=create -XX:AOTConfiguration=$work/marginscope.aotconf \
+-XX:AOTCache=$image/$appdir/$cachefile" "$image/$launcher" >>"$work/training.log" 2>&1 || rc=$?; }
+    else
+      JAVA_TOOL_OPTIONS="$cachemake=$image/$appdir/$cachefile $until" \
+        ${xvfb[@]+"${xvfb[@]}"} "$image/$launcher" --startup-probe >"$work/training.log" 2>&1 || rc=$?
+    fi
+    for c in "$image/$appdir"/*.cfg; do mv "$c.orig" "$c"; done
+    if [ $rc = 0 ] && [ -s "$image/$appdir/$cachefile" ] && grep -q '^firstFrameEpochMs=' "$work/training.log"; then
+      chmod a+r "$image/$appdir/$cachefile"
+      say "$cachefile: $(du -h "$image/$appdir/$cachefile" | cut -f1)"
+    else
+      rm -f "$image/$appdir/$cachefile"
+      say "the training run failed (exit $rc), the image has no start-up cache: $work/training.log"
+    fi
+  fi
+fi
 
 # Smoke test: the image's command line on a bundled sample
 say "smoke test: $launcher compute"
@@ -243,7 +308,11 @@ fi
 # match) with lines that add the menu entry and link /usr/bin/marginscope to the launcher, and
 # undo both on removal.
 link_cmds() {
+  local retime=":"
+  [ -n "$jartime" ] && retime="find $installdir/lib/app -name '*.jar' -exec touch -m -d @$jartime {} + || true"
   cat <<EOF
+# MarginScope: the jars' modification times that the start-up cache was made with (docs/startup.md)
+$retime
 # MarginScope: menu entry, and the marginscope command (unless another file holds the name)
 install -D -m 644 $installdir/lib/marginscope.desktop /usr/share/applications/marginscope.desktop
 if command -v update-desktop-database >/dev/null 2>&1; then update-desktop-database -q /usr/share/applications || true; fi

@@ -5,7 +5,7 @@ import io.marginscope.cli.MarginScopeCommand;
 /**
  * The program's entry point. With no arguments, or with
  * {@code gui [--portfolio P] [--market M] [--history H]},
- * it opens the workstation; with a command it runs the command line and exits with its status.
+ * it opens the workstation ({@code --startup-probe} first: timed, see docs/startup.md); with a command it runs the command line and exits with its status.
  * It does not extend {@code Application}, so JavaFX on the class path starts normally.
  */
 public final class Launcher {
@@ -14,6 +14,14 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        io.marginscope.ui.StartupProbe.mark("main");
+        if (args.length > 0 && io.marginscope.ui.StartupProbe.ARGUMENT.equals(args[0])) {
+            // marginscope --startup-probe [gui options]: the workstation, timed (docs/startup.md)
+            io.marginscope.ui.StartupProbe.enableProbe();
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+            io.marginscope.ui.WorkstationApp.open(args);
+            return;
+        }
         if (args.length == 0 || "gui".equals(args[0])) {
             io.marginscope.ui.WorkstationApp.open(args.length == 0 ? args
                     : java.util.Arrays.copyOfRange(args, 1, args.length));

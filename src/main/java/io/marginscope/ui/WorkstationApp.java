@@ -21,15 +21,30 @@ public final class WorkstationApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.mark("fxStart");
         WorkbookViewModel model = new WorkbookViewModel();
         MainWindow window = new MainWindow(stage, model, new RecentFiles(preferencesNode()));
         List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
-        model.load(initialRequest(args));
+        BookRequest request = initialRequest(args);
         Path history = historyArgument(args);
-        if (history != null) {
-            window.risk().openHistory(history);
-        }
+        model.currentProperty().addListener((o, was, now) -> StartupProbe.bookLoaded());
+        window.risk().runProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                StartupProbe.firstCompute();
+            }
+        });
+        StartupProbe.mark("sceneBuilt");
+        // The book is read, valued and its risk computed on worker threads; they start after the
+        // first frame so that they do not compete with it for the CPU (the window shows the
+        // empty state for that moment).
+        StartupProbe.afterFirstPulse(stage.getScene(), () -> {
+            model.load(request);
+            if (history != null) {
+                window.risk().openHistory(history);
+            }
+        });
         stage.show();
+        StartupProbe.mark("stageShown");
     }
 
     static String preferencesNode() {
