@@ -1,0 +1,115 @@
+package io.marginscope.ui;
+
+import io.marginscope.io.InputException;
+import io.marginscope.margin.MarginResult;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+import java.text.DecimalFormat;
+import java.util.List;
+
+/**
+ * The margin part of the workstation, kept apart from the main window: the policy chooser for
+ * the settings panel, the Margin tab, and the alerts when the margin ratio crosses the policy's
+ * thresholds (ControlsFX notifications owned by the main stage).
+ */
+public final class MarginWorkspace {
+
+    private final Stage stage;
+    private final MarginViewModel margin;
+    private final MarginTiles tiles;
+    private final PolicyChooser chooser;
+    private final Tab marginTab;
+
+    public MarginWorkspace(Stage stage, WorkbookViewModel model, RiskViewModel risk) {
+        this.stage = stage;
+        this.margin = new MarginViewModel(model.currentProperty(), risk);
+        this.tiles = new MarginTiles(margin);
+        this.chooser = new PolicyChooser(margin, stage);
+
+        Label notice = new Label();
+        notice.getStyleClass().add("notice");
+        notice.textProperty().bind(margin.noticeProperty());
+        notice.visibleProperty().bind(margin.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        notice.setWrapText(true);
+        VBox content = new VBox(8, tiles, notice);
+        content.getStyleClass().add("results");
+        marginTab = tab("Margin", "marginTab", content);
+
+        margin.setOnError(e -> {
+            String text = e instanceof InputException ie ? ie.getMessage() : String.valueOf(e.getMessage());
+            Alert a = new Alert(Alert.AlertType.ERROR, text);
+            a.initOwner(stage);
+            a.setHeaderText("Could not read the policy — the previous policy is kept");
+            a.show();
+        });
+        margin.setOnCrossing(this::notifyCrossing);
+    }
+
+    static Tab tab(String title, String id, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        t.setClosable(false);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return t;
+    }
+
+    private void notifyCrossing(MarginViewModel.Crossing c) {
+        if (!stage.isShowing()) {
+            return;
+        }
+        DecimalFormat f = new DecimalFormat("0.000");
+        String ratio = Double.isFinite(c.margin().marginRatio()) ? f.format(c.margin().marginRatio()) : "n/a";
+        String text = "Margin ratio " + ratio + " under " + c.margin().policy() + ": " + c.from() + " → " + c.to()
+                + " (warning at " + c.thresholds().warning() + ", liquidation at " + c.thresholds().liquidation()
+                + ")";
+        Notifications n = Notifications.create()
+                .owner(stage)
+                .title(c.to() == MarginResult.Zone.OK ? "Margin back to OK" : "Margin " + c.to())
+                .text(text)
+                .position(Pos.TOP_RIGHT)
+                .hideAfter(Duration.seconds(8));
+        switch (c.to()) {
+            case LIQUIDATION -> n.showError();
+            case WARNING -> n.showWarning();
+            case OK -> n.showInformation();
+        }
+    }
+
+    /** The tabs this workspace adds to the main window, in order. */
+    public List<Tab> tabs() {
+        return List.of(marginTab);
+    }
+
+    /** What the settings panel shows above the risk settings. */
+    public Node settings() {
+        return chooser;
+    }
+
+    /** Items for the main window's View menu. */
+    public List<MenuItem> viewItems() {
+        return List.of();
+    }
+
+    MarginViewModel margin() {
+        return margin;
+    }
+
+    MarginTiles tiles() {
+        return tiles;
+    }
+
+    PolicyChooser chooser() {
+        return chooser;
+    }
+}

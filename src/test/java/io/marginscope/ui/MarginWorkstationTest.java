@@ -1,0 +1,128 @@
+package io.marginscope.ui;
+
+import io.marginscope.margin.MarginCalculator;
+import io.marginscope.margin.MarginResult;
+import io.marginscope.margin.PolicyPresets;
+import io.marginscope.risk.RiskEngine;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The margin part of the workstation, headless (Monocle), on the default sample book: every
+ * number checked is compared with the engine called directly with the same inputs.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MarginWorkstationTest {
+
+    private static final String PREFS = "io/marginscope/test-margin-" + ProcessHandle.current().pid();
+
+    private MainWindow window;
+    private WorkbookViewModel model;
+    private MarginWorkspace workspace;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("marginscope.prefs", PREFS);
+        model = new WorkbookViewModel();
+        window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
+        workspace = window.marginWorkspace();
+        model.load(WorkstationApp.initialRequest(List.of()));
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @AfterEach
+    void clear() {
+        WaitForAsyncUtils.clearExceptions();
+    }
+
+    @AfterAll
+    static void forgetPreferences() throws Exception {
+        Preferences.userRoot().node(PREFS).removeNode();
+    }
+
+    static <T> T fx(Supplier<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read::get).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private MarginRun settled(Predicate<MarginRun> done) throws Exception {
+        MarginViewModel m = workspace.margin();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> {
+            MarginRun r = m.run();
+            return r != null && done.test(r) && !m.service().isRunning() && !m.staleProperty().get();
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+        return fx(m::run);
+    }
+
+    private MarginResult engine(String policy) throws Exception {
+        LoadedBook b = model.current();
+        return new MarginCalculator(new RiskEngine()).prepare(b.book(), b.market(), null, PolicyPresets.load(policy),
+                fx(() -> workspace.margin().settings())).at(b.market());
+    }
+
+    @Test
+    void switchingThePolicyShowsTheEnginesMaintenanceMargin(FxRobot robot) throws Exception {
+        settled(r -> r.request().book().size() == 7);
+        for (String name : List.of("span", "deribit-pm", "ramm")) {
+            robot.interact(() -> workspace.chooser().presets().getSelectionModel().select(name));
+            MarginRun run = settled(r -> r.request().policy().name().equals(name));
+            MarginResult expected = engine(name);
+            assertThat(fx(() -> workspace.tiles().mmBar().getValue())).as(name)
+                    .isEqualTo(expected.maintenanceMargin());
+            assertThat(fx(() -> workspace.tiles().imBar().getValue())).as(name)
+                    .isEqualTo(expected.initialMargin());
+            assertThat(run.margin().marginRatio()).isEqualTo(expected.marginRatio());
+            double shown = fx(() -> workspace.tiles().ratioGauge().getValue());
+            assertThat(shown).isEqualTo(Math.min(expected.marginRatio(),
+                    fx(() -> workspace.tiles().ratioGauge().getMaxValue())));
+            assertThat(fx(() -> workspace.tiles().stressTileNode().getValue()))
+                    .isEqualTo(expected.components().get("stress"));
+        }
+    }
+
+    @Test
+    void aMalformedPolicyFileShowsAnErrorAndKeepsThePolicy(FxRobot robot, @TempDir Path dir) throws Exception {
+        settled(r -> r.request().book().size() == 7);
+        robot.interact(() -> workspace.chooser().presets().getSelectionModel().select("span"));
+        MarginRun before = settled(r -> r.request().policy().name().equals("span"));
+        Path bad = dir.resolve("broken.json");
+        Files.writeString(bad, "{ \"name\": \"broken\", \"thresholds\": ");
+        robot.interact(() -> workspace.margin().openPolicyFile(bad));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> workspace.margin().policy().name())).isEqualTo("span");
+        assertThat(fx(() -> workspace.chooser().presets().getValue())).isEqualTo("span");
+        List<Window> dialogs = fx(() -> Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane).toList());
+        assertThat(dialogs).isNotEmpty();
+        DialogPane pane = (DialogPane) dialogs.getFirst().getScene().getRoot();
+        assertThat(pane.getHeaderText()).contains("previous policy is kept");
+        assertThat(pane.getContentText()).contains("broken.json");
+        robot.interact(() -> ((Stage) dialogs.getFirst()).close());
+        assertThat(fx(workspace.margin()::run)).isSameAs(before);
+    }
+}
