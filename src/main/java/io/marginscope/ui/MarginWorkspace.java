@@ -6,7 +6,14 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
+import javafx.concurrent.Service;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -29,6 +36,9 @@ public final class MarginWorkspace {
     private final MarginTiles tiles;
     private final PolicyChooser chooser;
     private final Tab marginTab;
+    private final PoliciesView policies;
+    private final Tab policiesTab;
+    private final CheckMenuItem presentation = new CheckMenuItem("Presentation");
 
     public MarginWorkspace(Stage stage, WorkbookViewModel model, RiskViewModel risk) {
         this.stage = stage;
@@ -42,9 +52,21 @@ public final class MarginWorkspace {
         notice.visibleProperty().bind(margin.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setWrapText(true);
-        VBox content = new VBox(8, tiles, notice);
+        VBox content = new VBox(8, toolbar(margin.service(), margin::recompute), tiles, notice);
         content.getStyleClass().add("results");
         marginTab = tab("Margin", "marginTab", content);
+        policies = new PoliciesView(margin, model.currentProperty(), risk);
+        policiesTab = tab("Policies", "policiesTab", policies);
+
+        presentation.setId("presentationItem");
+        presentation.setAccelerator(KeyCombination.keyCombination("F11"));
+        presentation.setOnAction(e -> present(presentation.isSelected()));
+        stage.fullScreenProperty().addListener((o, was, full) -> {
+            if (!full && presentation.isSelected()) {
+                presentation.setSelected(false);
+                present(false);
+            }
+        });
 
         margin.setOnError(e -> {
             String text = e instanceof InputException ie ? ie.getMessage() : String.valueOf(e.getMessage());
@@ -62,6 +84,38 @@ public final class MarginWorkspace {
         t.setClosable(false);
         VBox.setVgrow(content, Priority.ALWAYS);
         return t;
+    }
+
+    /** A run / cancel bar with the service's progress and message. */
+    static HBox toolbar(Service<?> service, Runnable run) {
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(service.progressProperty());
+        progress.visibleProperty().bind(service.runningProperty());
+        Label message = new Label();
+        message.getStyleClass().add("caption");
+        message.textProperty().bind(service.messageProperty());
+        Button recompute = new Button("Recompute");
+        recompute.setOnAction(e -> run.run());
+        Button cancel = new Button("Cancel");
+        cancel.disableProperty().bind(service.runningProperty().not());
+        cancel.setOnAction(e -> service.cancel());
+        HBox bar = new HBox(8, recompute, cancel, progress, message);
+        bar.getStyleClass().add("tab-toolbar");
+        return bar;
+    }
+
+    /** View > Presentation: full screen and large type, for showing the numbers to a room. */
+    void present(boolean on) {
+        var root = stage.getScene().getRoot();
+        if (on) {
+            if (!root.getStyleClass().contains("presentation")) {
+                root.getStyleClass().add("presentation");
+            }
+        } else {
+            root.getStyleClass().remove("presentation");
+        }
+        stage.setFullScreenExitHint("");
+        stage.setFullScreen(on);
     }
 
     private void notifyCrossing(MarginViewModel.Crossing c) {
@@ -88,7 +142,7 @@ public final class MarginWorkspace {
 
     /** The tabs this workspace adds to the main window, in order. */
     public List<Tab> tabs() {
-        return List.of(marginTab);
+        return List.of(marginTab, policiesTab);
     }
 
     /** What the settings panel shows above the risk settings. */
@@ -98,11 +152,15 @@ public final class MarginWorkspace {
 
     /** Items for the main window's View menu. */
     public List<MenuItem> viewItems() {
-        return List.of();
+        return List.of(new SeparatorMenuItem(), presentation);
     }
 
     MarginViewModel margin() {
         return margin;
+    }
+
+    PoliciesView policies() {
+        return policies;
     }
 
     MarginTiles tiles() {

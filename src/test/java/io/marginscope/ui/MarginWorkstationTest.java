@@ -2,7 +2,10 @@ package io.marginscope.ui;
 
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.MarginResult;
+import io.marginscope.margin.Policy;
+import io.marginscope.margin.PolicyComparison;
 import io.marginscope.margin.PolicyPresets;
+import javafx.scene.control.TableView;
 import io.marginscope.risk.RiskEngine;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
@@ -103,6 +106,44 @@ class MarginWorkstationTest {
             assertThat(fx(() -> workspace.tiles().stressTileNode().getValue()))
                     .isEqualTo(expected.components().get("stress"));
         }
+    }
+
+    @Test
+    void thePoliciesTabRowsAreThoseOfPolicyComparison(FxRobot robot) throws Exception {
+        settled(r -> r.request().book().size() == 7);
+        robot.clickOn("#policiesTab");
+        PoliciesView view = workspace.policies();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> !view.service().isRunning()
+                && view.table().getItems().size() == PolicyPresets.available().size()));
+        WaitForAsyncUtils.waitForFxEvents();
+        LoadedBook b = model.current();
+        List<Policy> presets = new java.util.ArrayList<>();
+        for (String n : PolicyPresets.available()) {
+            presets.add(PolicyPresets.load(n));
+        }
+        List<PolicyComparison.Row> expected = PolicyComparison.compare(b.book(), b.market(), null, presets,
+                fx(() -> workspace.margin().settings()), false);
+        TableView<PolicyComparison.Row> table = view.table();
+        assertThat(fx(() -> table.getItems().size())).isEqualTo(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            int row = i;
+            PolicyComparison.Row want = expected.get(i);
+            assertThat(fx(() -> table.getColumns().get(0).getCellData(row))).isEqualTo(want.policy());
+            assertThat(fx(() -> cell(table, "mmColumn", row))).as(want.policy())
+                    .isEqualTo(want.result().maintenanceMargin());
+            assertThat(fx(() -> cell(table, "imColumn", row))).isEqualTo(want.result().initialMargin());
+            assertThat(fx(() -> cell(table, "freeColumn", row))).isEqualTo(want.result().freeMargin());
+            Double ratio = fx(() -> cell(table, "ratioColumn", row));
+            assertThat(ratio).isEqualTo(want.result().marginRatio());
+            assertThat(fx(() -> table.getColumns().get(5).getCellData(row)))
+                    .isEqualTo(PoliciesView.components(want.result()));
+        }
+        assertThat(fx(() -> view.chart().getData().getFirst().getData().size())).isEqualTo(expected.size());
+    }
+
+    private static Double cell(TableView<PolicyComparison.Row> t, String id, int row) {
+        return (Double) t.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow()
+                .getCellData(row);
     }
 
     @Test
