@@ -38,6 +38,8 @@ public final class MarginWorkspace {
     private final Tab marginTab;
     private final PoliciesView policies;
     private final Tab policiesTab;
+    private final StressView stress;
+    private final Tab stressTab;
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation");
 
     public MarginWorkspace(Stage stage, WorkbookViewModel model, RiskViewModel risk) {
@@ -57,6 +59,8 @@ public final class MarginWorkspace {
         marginTab = tab("Margin", "marginTab", content);
         policies = new PoliciesView(margin, model.currentProperty(), risk);
         policiesTab = tab("Policies", "policiesTab", policies);
+        stress = new StressView(margin, model.currentProperty(), stage);
+        stressTab = tab("Stress", "stressTab", stress);
 
         presentation.setId("presentationItem");
         presentation.setAccelerator(KeyCombination.keyCombination("F11"));
@@ -142,7 +146,7 @@ public final class MarginWorkspace {
 
     /** The tabs this workspace adds to the main window, in order. */
     public List<Tab> tabs() {
-        return List.of(marginTab, policiesTab);
+        return List.of(marginTab, policiesTab, stressTab);
     }
 
     /** What the settings panel shows above the risk settings. */
@@ -157,6 +161,10 @@ public final class MarginWorkspace {
 
     MarginViewModel margin() {
         return margin;
+    }
+
+    StressView stress() {
+        return stress;
     }
 
     PoliciesView policies() {

@@ -6,6 +6,10 @@ import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyComparison;
 import io.marginscope.margin.PolicyPresets;
 import javafx.scene.control.TableView;
+import io.marginscope.stress.ScenarioLibrary;
+import io.marginscope.stress.StressEngine;
+import io.marginscope.stress.StressResult;
+import io.marginscope.stress.StressScenario;
 import io.marginscope.risk.RiskEngine;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
@@ -139,6 +143,42 @@ class MarginWorkstationTest {
                     .isEqualTo(PoliciesView.components(want.result()));
         }
         assertThat(fx(() -> view.chart().getData().getFirst().getData().size())).isEqualTo(expected.size());
+    }
+
+    @Test
+    void runningAStressScenarioFillsTheTableWithTheEnginesPnl(FxRobot robot) throws Exception {
+        settled(r -> r.request().book().size() == 7);
+        robot.clickOn("#stressTab");
+        StressView view = workspace.stress();
+        String id = ScenarioLibrary.ids().getFirst();
+        StressScenario scenario = ScenarioLibrary.load(id);
+        robot.interact(() -> {
+            var items = view.list().getItems();
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).name().equals(scenario.name())) {
+                    view.list().getSelectionModel().clearAndSelect(i);
+                }
+            }
+        });
+        robot.clickOn("#runSelectedButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> !view.service().isRunning()
+                && view.table().getItems().size() == 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        LoadedBook b = model.current();
+        StressResult expected = StressEngine.run(b.book(), b.market(), scenario);
+        TableView<StressResult> table = view.table();
+        assertThat(fx(() -> table.getColumns().get(0).getCellData(0))).isEqualTo(expected.scenario());
+        assertThat(fx(() -> (Double) table.getColumns().get(1).getCellData(0))).isEqualTo(expected.pnl());
+        assertThat(fx(() -> (Double) table.getColumns().get(3).getCellData(0))).isEqualTo(expected.weightedPnl());
+
+        robot.clickOn("#runAllButton");
+        int all = fx(() -> view.list().getItems().size());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> !view.service().isRunning()
+                && view.table().getItems().size() == all));
+        double[][] heat = fx(() -> view.heatmap().values());
+        assertThat(heat).hasNumberOfRows(StressView.VOL_MULTIPLES.length);
+        // the centre cell moves nothing: no P&L
+        assertThat(heat[2][StressView.PRICE_MOVES.length / 2]).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-6));
     }
 
     private static Double cell(TableView<PolicyComparison.Row> t, String id, int row) {
