@@ -36,6 +36,7 @@ public final class MarginWorkspace {
     private final MarginTiles tiles;
     private final PolicyChooser chooser;
     private final Tab marginTab;
+    private final SpotLadderChart ladder;
     private final PoliciesView policies;
     private final Tab policiesTab;
     private final StressView stress;
@@ -54,7 +55,9 @@ public final class MarginWorkspace {
         notice.visibleProperty().bind(margin.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setWrapText(true);
-        VBox content = new VBox(8, toolbar(margin.service(), margin::recompute), tiles, notice);
+        ladder = new SpotLadderChart(margin);
+        VBox.setVgrow(ladder, Priority.ALWAYS);
+        VBox content = new VBox(8, toolbar(margin.service(), margin::recompute), tiles, notice, ladder);
         content.getStyleClass().add("results");
         marginTab = tab("Margin", "marginTab", content);
         policies = new PoliciesView(margin, model.currentProperty(), risk);
@@ -161,6 +164,10 @@ public final class MarginWorkspace {
 
     MarginViewModel margin() {
         return margin;
+    }
+
+    SpotLadderChart ladder() {
+        return ladder;
     }
 
     StressView stress() {

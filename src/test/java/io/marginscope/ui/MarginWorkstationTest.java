@@ -181,6 +181,23 @@ class MarginWorkstationTest {
         assertThat(heat[2][StressView.PRICE_MOVES.length / 2]).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-6));
     }
 
+    @Test
+    void theSpotLadderMeetsTheMarginAtTodaysSpot(FxRobot robot) throws Exception {
+        MarginRun run = settled(r -> r.request().book().size() == 7);
+        SpotLadderChart ladder = workspace.ladder();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> !ladder.service().isRunning()
+                && !ladder.chart().getData().isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
+        var equity = fx(() -> List.copyOf(ladder.chart().getData().get(0).getData()));
+        var mm = fx(() -> List.copyOf(ladder.chart().getData().get(1).getData()));
+        assertThat(equity).hasSize(SpotLadderService.RUNGS);
+        int mid = SpotLadderService.RUNGS / 2;
+        assertThat(equity.get(mid).getYValue().doubleValue())
+                .isCloseTo(run.margin().adjustedEquity(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(mm.get(mid).getYValue().doubleValue())
+                .isCloseTo(run.margin().maintenanceMargin(), org.assertj.core.data.Offset.offset(1e-6));
+    }
+
     private static Double cell(TableView<PolicyComparison.Row> t, String id, int row) {
         return (Double) t.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow()
                 .getCellData(row);
