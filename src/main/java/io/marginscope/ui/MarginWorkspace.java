@@ -41,6 +41,8 @@ public final class MarginWorkspace {
     private final Tab policiesTab;
     private final StressView stress;
     private final Tab stressTab;
+    private final BacktestView backtest;
+    private final Tab backtestTab;
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation");
 
     public MarginWorkspace(Stage stage, WorkbookViewModel model, RiskViewModel risk) {
@@ -64,6 +66,9 @@ public final class MarginWorkspace {
         policiesTab = tab("Policies", "policiesTab", policies);
         stress = new StressView(margin, model.currentProperty(), stage);
         stressTab = tab("Stress", "stressTab", stress);
+        backtest = new BacktestView(model.currentProperty(), risk);
+        backtestTab = tab("Backtest", "backtestTab", backtest);
+        backtestTab.selectedProperty().addListener((o, was, on) -> backtest.setShowing(on));
 
         presentation.setId("presentationItem");
         presentation.setAccelerator(KeyCombination.keyCombination("F11"));
@@ -149,7 +154,7 @@ public final class MarginWorkspace {
 
     /** The tabs this workspace adds to the main window, in order. */
     public List<Tab> tabs() {
-        return List.of(marginTab, policiesTab, stressTab);
+        return List.of(marginTab, policiesTab, stressTab, backtestTab);
     }
 
     /** What the settings panel shows above the risk settings. */
@@ -168,6 +173,10 @@ public final class MarginWorkspace {
 
     SpotLadderChart ladder() {
         return ladder;
+    }
+
+    BacktestView backtest() {
+        return backtest;
     }
 
     StressView stress() {

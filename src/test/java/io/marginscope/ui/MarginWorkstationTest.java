@@ -198,6 +198,41 @@ class MarginWorkstationTest {
                 .isCloseTo(run.margin().maintenanceMargin(), org.assertj.core.data.Offset.offset(1e-6));
     }
 
+    @Test
+    void theBacktestTabAsksForAHistoryThenMatchesTheEngine(FxRobot robot, @TempDir Path dir) throws Exception {
+        settled(r -> r.request().book().size() == 7);
+        robot.clickOn("#backtestTab");
+        BacktestView view = workspace.backtest();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> view.notice().getText())).contains("needs a price history");
+
+        Path file = dir.resolve("BTC-USD.daily.csv");
+        StringBuilder sb = new StringBuilder("date,close\n");
+        java.util.Random rng = new java.util.Random(7);
+        java.time.LocalDate d = java.time.LocalDate.of(2023, 5, 1);
+        double close = 29_000;
+        while (!d.isAfter(java.time.LocalDate.of(2024, 11, 20))) {
+            sb.append(d).append(',').append(String.format(java.util.Locale.ROOT, "%.2f", close)).append('\n');
+            close *= Math.exp(0.0005 + 0.03 * rng.nextGaussian());
+            d = d.plusDays(1);
+        }
+        Files.writeString(file, sb);
+        robot.interact(() -> window.openDropped(file));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> !view.service().isRunning()
+                && view.service().getValue() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        var shown = fx(() -> view.service().getValue());
+        LoadedBook b = model.current();
+        var expected = io.marginscope.backtest.RollingBacktest.run(b.book(), b.market(),
+                io.marginscope.io.PriceHistoryFiles.read(file), fx(() -> window.risk().parameters()),
+                io.marginscope.backtest.EsSimulation.defaults(), io.marginscope.risk.RiskProgress.NONE);
+        assertThat(shown.report().exceptions()).isEqualTo(expected.report().exceptions());
+        assertThat(shown.report().kupiec().pValue()).isEqualTo(expected.report().kupiec().pValue());
+        assertThat(fx(() -> view.chart().getData().get(0).getData().size())).isEqualTo(expected.series().size());
+        assertThat(fx(() -> view.chart().getData().get(2).getData().size()))
+                .isEqualTo(expected.report().exceptions());
+    }
+
     private static Double cell(TableView<PolicyComparison.Row> t, String id, int row) {
         return (Double) t.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow()
                 .getCellData(row);
