@@ -174,9 +174,7 @@ public final class BacktestView extends VBox {
             var.getData().add(new XYChart.Data<>(day, -s.var()[i]));
             if (ex[i]) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(day, s.pnl()[i]);
-                Region mark = new Region();
-                mark.getStyleClass().add("exception-mark");
-                d.setNode(mark);
+                d.setNode(new Region());
                 hits.getData().add(d);
             }
         }

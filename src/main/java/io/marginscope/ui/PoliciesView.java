@@ -49,7 +49,7 @@ public final class PoliciesView extends VBox {
     public PoliciesView(MarginViewModel margin, ReadOnlyObjectProperty<LoadedBook> book, RiskViewModel risk) {
         super(8);
         this.margin = margin;
-        getStyleClass().add("results");
+        getStyleClass().addAll("results", "policies-view");
         setId("policiesView");
         table.setId("policiesTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -59,8 +59,18 @@ public final class PoliciesView extends VBox {
         table.getColumns().add(money("IM", "imColumn", MarginResult::initialMargin));
         table.getColumns().add(ratio());
         table.getColumns().add(money("Free margin", "freeColumn", MarginResult::freeMargin));
-        table.getColumns().add(text("Components (USD)", "componentsColumn", r -> r.result() == null ? r.note()
-                : components(r.result())));
+        TableColumn<PolicyComparison.Row, String> parts = text("Components (USD)", "componentsColumn",
+                r -> r.result() == null ? r.note() : components(r.result()));
+        parts.setPrefWidth(520);
+        parts.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                setTooltip(empty || v == null ? null : new javafx.scene.control.Tooltip(v.replace(" · ", "\n")));
+            }
+        });
+        table.getColumns().add(parts);
 
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();

@@ -74,6 +74,7 @@ public final class StressView extends VBox {
     private final io.marginscope.ui.control.StressHeatmap heatmap = new io.marginscope.ui.control.StressHeatmap();
     private final PauseTransition debounce = new PauseTransition(Duration.millis(RiskViewModel.DEBOUNCE_MS));
     private List<StressScenario> lastRun = List.of();
+    private boolean ranOnce;
     private StressService.Request shown;
 
     public StressView(MarginViewModel margin, ReadOnlyObjectProperty<LoadedBook> book, Window owner) {
@@ -81,7 +82,7 @@ public final class StressView extends VBox {
         this.margin = margin;
         this.book = book;
         this.owner = owner;
-        getStyleClass().add("results");
+        getStyleClass().addAll("results", "stress-view");
         setId("stressView");
 
         list.setId("scenarioList");
@@ -129,6 +130,8 @@ public final class StressView extends VBox {
         chart.setId("stressChart");
         chart.setAnimated(false);
         chart.setLegendVisible(false);
+        chart.setCategoryGap(3);
+        chart.setBarGap(0);
         chart.setTitle("Stress P&L by scenario");
         heatmap.setId("stressHeatmap");
 
@@ -244,8 +247,9 @@ public final class StressView extends VBox {
             }
         }
         // the scenarios last run, as they now are (a new book moves other underlyings)
+        // (the whole list until the analyst runs a choice, so the tab never opens empty)
         List<String> names = lastRun.stream().map(StressScenario::name).toList();
-        lastRun = library.stream().filter(s -> names.contains(s.name())).toList();
+        lastRun = ranOnce ? library.stream().filter(s -> names.contains(s.name())).toList() : List.copyOf(library);
     }
 
     private void chooseScenarioFile() {
@@ -281,6 +285,7 @@ public final class StressView extends VBox {
             return;
         }
         lastRun = List.copyOf(scenarios);
+        ranOnce |= !scenarios.isEmpty() && scenarios.size() != library.size();
         Policy.Span s = span();
         ScanRanges r = ranges(s.priceScanRange());
         Map<String, Double> byAsset = new LinkedHashMap<>();
