@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  */
 public final class MarginViewModel {
 
-    /** A change of zone between two runs of the same book. */
+    /** A change of zone between two runs of the same book under the same policy. */
     public record Crossing(MarginResult.Zone from, MarginResult.Zone to, MarginResult margin,
                            Policy.Thresholds thresholds) {
     }
@@ -44,6 +44,7 @@ public final class MarginViewModel {
     private final ReadOnlyObjectWrapper<MarginRun> run = new ReadOnlyObjectWrapper<>(this, "run");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale", false);
+    private final ReadOnlyObjectWrapper<Crossing> lastCrossing = new ReadOnlyObjectWrapper<>(this, "lastCrossing");
     private Consumer<Throwable> onError = e -> { };
     private Consumer<Crossing> onCrossing = c -> { };
 
@@ -160,10 +161,15 @@ public final class MarginViewModel {
         MarginRun was = run.get();
         run.set(r);
         stale.set(false);
+        // a crossing is a move of the ratio of one book under one policy (a market, a vol or the
+        // Monte Carlo settings changed), not a switch to another book or policy
         if (was != null && was.request().book() == r.request().book()
+                && was.request().policy() == r.request().policy()
                 && was.margin().zone() != r.margin().zone()) {
-            onCrossing.accept(new Crossing(was.margin().zone(), r.margin().zone(), r.margin(),
-                    r.request().policy().thresholds()));
+            Crossing c = new Crossing(was.margin().zone(), r.margin().zone(), r.margin(),
+                    r.request().policy().thresholds());
+            lastCrossing.set(c);
+            onCrossing.accept(c);
         }
     }
 
@@ -173,6 +179,11 @@ public final class MarginViewModel {
 
     void setOnCrossing(Consumer<Crossing> handler) {
         this.onCrossing = handler;
+    }
+
+    /** The last threshold crossing, null before the first. */
+    public ReadOnlyObjectProperty<Crossing> lastCrossingProperty() {
+        return lastCrossing.getReadOnlyProperty();
     }
 
     public MarginService service() {
