@@ -233,6 +233,27 @@ class MarginWorkstationTest {
                 .isEqualTo(expected.report().exceptions());
     }
 
+    @Test
+    void presentationModeIsFullScreenWithLargeType(FxRobot robot) throws Exception {
+        settled(r -> r.request().book().size() == 7);
+        Stage stage = (Stage) fx(() -> workspace.tiles().getScene().getWindow());
+        Supplier<Double> comboFont = () -> {
+            stage.getScene().getRoot().applyCss();
+            return ((javafx.scene.control.Button) stage.getScene().lookup("#openPolicyButton")).getFont().getSize();
+        };
+        double normal = fx(comboFont);
+        robot.interact(() -> workspace.present(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> stage.getScene().getRoot().getStyleClass())).contains("presentation");
+        assertThat(fx(stage::isFullScreen)).isTrue();
+        assertThat(fx(comboFont)).isEqualTo(20.0).isGreaterThan(normal);
+        robot.interact(() -> workspace.present(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> stage.getScene().getRoot().getStyleClass())).doesNotContain("presentation");
+        assertThat(fx(stage::isFullScreen)).isFalse();
+        assertThat(fx(comboFont)).isEqualTo(normal);
+    }
+
     private static Double cell(TableView<PolicyComparison.Row> t, String id, int row) {
         return (Double) t.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow()
                 .getCellData(row);
