@@ -12,6 +12,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -40,6 +41,7 @@ public final class MainWindow {
     private final CheckMenuItem darkTheme = new CheckMenuItem("Dark Theme");
     private final RiskTiles tiles;
     private final RiskCharts charts;
+    private final MarginWorkspace marginWorkspace;
     private Theme theme;
 
     public MainWindow(Stage stage, WorkbookViewModel model, RecentFiles recent) {
@@ -50,6 +52,7 @@ public final class MainWindow {
         this.files = new FileActions(stage, model, risk, recent);
         this.tiles = new RiskTiles(risk, model.currentProperty());
         this.charts = new RiskCharts(risk);
+        this.marginWorkspace = new MarginWorkspace(stage, model, risk);
 
         SplitPane split = new SplitPane(charts, new PositionsTable(model.rows(), risk.runProperty()));
         split.setOrientation(Orientation.VERTICAL);
@@ -59,12 +62,16 @@ public final class MainWindow {
         center.getStyleClass().add("results");
         VBox.setVgrow(split, Priority.ALWAYS);
         RiskParameterPanel panel = new RiskParameterPanel(risk, files::chooseHistory);
+        TabPane tabs = new TabPane(MarginWorkspace.tab("Risk", "riskTab", center));
+        tabs.getTabs().addAll(marginWorkspace.tabs());
+        tabs.setId("workstationTabs");
+        panel.addSection(marginWorkspace.settings());
 
         BorderPane root = new BorderPane();
         root.getStyleClass().add("workstation");
         root.setTop(new VBox(menuBar(), new SummaryBar(model.currentProperty())));
         root.setLeft(panel);
-        root.setCenter(center);
+        root.setCenter(tabs);
         root.setBottom(new StatusBar(model, risk));
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -113,6 +120,7 @@ public final class MainWindow {
         darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
         darkTheme.setOnAction(e -> applyTheme(darkTheme.isSelected() ? Theme.DARK : Theme.LIGHT));
         Menu view = new Menu("View", null, darkTheme);
+        view.getItems().addAll(marginWorkspace.viewItems());
 
         MenuItem recompute = new MenuItem("Recompute");
         recompute.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
@@ -152,6 +160,10 @@ public final class MainWindow {
 
     RiskViewModel risk() {
         return risk;
+    }
+
+    MarginWorkspace marginWorkspace() {
+        return marginWorkspace;
     }
 
     RiskTiles tiles() {

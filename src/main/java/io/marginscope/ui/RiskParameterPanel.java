@@ -45,6 +45,7 @@ public final class RiskParameterPanel extends ScrollPane {
     static final List<String> PRESETS = List.of("95", "97.5", "99", "99.5");
 
     private final RiskViewModel model;
+    private final VBox content;
     // strong references: bidirectional bindings to asObject() adapters are weak
     private final ObjectProperty<Integer> horizonObject;
     private final ObjectProperty<Integer> windowObject;
@@ -60,7 +61,7 @@ public final class RiskParameterPanel extends ScrollPane {
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
 
-        VBox content = new VBox(6,
+        content = new VBox(6,
                 heading("Risk settings"),
                 confidence(),
                 settingsGrid(),
@@ -73,6 +74,12 @@ public final class RiskParameterPanel extends ScrollPane {
                 notes());
         content.getStyleClass().add("risk-panel-content");
         setContent(content);
+    }
+
+    /** Adds a section (another view's settings) after the vol overrides, before the notes. */
+    public void addSection(javafx.scene.Node section) {
+        int notes = content.getChildren().size() - 2;
+        content.getChildren().add(notes, section);
     }
 
     private static Label heading(String text) {

@@ -42,6 +42,13 @@ public final class TileFrame extends StackPane {
                     Color.GRAY);
     private final StyleableProperty<Color> value =
             CSS.createStyleableColorProperty(this, "tileValue", "-ms-tile-value", f -> f.value, Color.GRAY);
+    private final StyleableProperty<Color> ok =
+            CSS.createStyleableColorProperty(this, "tileOk", "-ms-tile-ok", f -> f.ok, Color.GRAY);
+    private final StyleableProperty<Color> warning =
+            CSS.createStyleableColorProperty(this, "tileWarning", "-ms-tile-warning", f -> f.warning, Color.GRAY);
+    private final StyleableProperty<Color> breach =
+            CSS.createStyleableColorProperty(this, "tileBreach", "-ms-tile-breach", f -> f.breach, Color.GRAY);
+    private Runnable onZoneColours = () -> { };
 
     public TileFrame(Tile tile) {
         this.tile = tile;
@@ -63,6 +70,30 @@ public final class TileFrame extends StackPane {
             tile.setValueColor(c);
             refit();
         });
+        for (StyleableProperty<Color> zone : List.of(ok, warning, breach)) {
+            asProperty(zone).addListener((o, a, c) -> onZoneColours.run());
+        }
+    }
+
+    /**
+     * Called when the theme's zone colours ({@code -ms-tile-ok}, {@code -ms-tile-warning},
+     * {@code -ms-tile-breach}) arrive or change, for tiles whose sections or bars take them.
+     */
+    public void setOnZoneColours(Runnable r) {
+        this.onZoneColours = r;
+        r.run();
+    }
+
+    public Color okColour() {
+        return ok.getValue();
+    }
+
+    public Color warningColour() {
+        return warning.getValue();
+    }
+
+    public Color breachColour() {
+        return breach.getValue();
     }
 
     /** Dims the tile while its number is not for the current inputs. */
