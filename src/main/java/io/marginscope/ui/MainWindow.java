@@ -40,6 +40,7 @@ public final class MainWindow {
     private final CheckMenuItem darkTheme = new CheckMenuItem("Dark Theme");
     private final RiskTiles tiles;
     private final RiskCharts charts;
+    private final SessionActions sessions;
     private Theme theme;
 
     public MainWindow(Stage stage, WorkbookViewModel model, RecentFiles recent) {
@@ -50,6 +51,7 @@ public final class MainWindow {
         this.files = new FileActions(stage, model, risk, recent);
         this.tiles = new RiskTiles(risk, model.currentProperty());
         this.charts = new RiskCharts(risk);
+        this.sessions = new SessionActions(stage, model, risk);
 
         SplitPane split = new SplitPane(charts, new PositionsTable(model.rows(), risk.runProperty()));
         split.setOrientation(Orientation.VERTICAL);
@@ -108,6 +110,8 @@ public final class MainWindow {
         Menu file = new Menu("File", null, open, openMarket, openHistory, openHistoryFolder, recentMenu, samples,
                 new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
+        file.getItems().add(file.getItems().size() - 2, new SeparatorMenuItem());
+        file.getItems().addAll(file.getItems().size() - 2, sessions.menuItems());
 
         darkTheme.setId("darkThemeItem");
         darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
@@ -152,6 +156,10 @@ public final class MainWindow {
 
     RiskViewModel risk() {
         return risk;
+    }
+
+    SessionActions sessions() {
+        return sessions;
     }
 
     RiskTiles tiles() {

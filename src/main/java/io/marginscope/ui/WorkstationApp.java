@@ -30,6 +30,7 @@ public final class WorkstationApp extends Application {
             window.risk().openHistory(history);
         }
         stage.show();
+        window.sessions().offerRecovery();
     }
 
     static String preferencesNode() {
