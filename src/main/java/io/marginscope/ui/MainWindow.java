@@ -41,6 +41,8 @@ public final class MainWindow {
     private final RiskTiles tiles;
     private final RiskCharts charts;
     private final SessionActions sessions;
+    private final ExportActions exports;
+    private final LivePanel live;
     private Theme theme;
 
     public MainWindow(Stage stage, WorkbookViewModel model, RecentFiles recent) {
@@ -52,6 +54,8 @@ public final class MainWindow {
         this.tiles = new RiskTiles(risk, model.currentProperty());
         this.charts = new RiskCharts(risk);
         this.sessions = new SessionActions(stage, model, risk);
+        this.exports = new ExportActions(stage, model, risk);
+        this.live = new LivePanel(stage, model, risk, tiles, sessions);
 
         SplitPane split = new SplitPane(charts, new PositionsTable(model.rows(), risk.runProperty()));
         split.setOrientation(Orientation.VERTICAL);
@@ -64,7 +68,7 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane();
         root.getStyleClass().add("workstation");
-        root.setTop(new VBox(menuBar(), new SummaryBar(model.currentProperty())));
+        root.setTop(new VBox(menuBar(), new SummaryBar(model.currentProperty()), live));
         root.setLeft(panel);
         root.setCenter(center);
         root.setBottom(new StatusBar(model, risk));
@@ -112,11 +116,12 @@ public final class MainWindow {
         file.setId("fileMenu");
         file.getItems().add(file.getItems().size() - 2, new SeparatorMenuItem());
         file.getItems().addAll(file.getItems().size() - 2, sessions.menuItems());
+        file.getItems().add(file.getItems().size() - 2, exports.menu());
 
         darkTheme.setId("darkThemeItem");
         darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
         darkTheme.setOnAction(e -> applyTheme(darkTheme.isSelected() ? Theme.DARK : Theme.LIGHT));
-        Menu view = new Menu("View", null, darkTheme);
+        Menu view = new Menu("View", null, darkTheme, live.menuItem());
 
         MenuItem recompute = new MenuItem("Recompute");
         recompute.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
@@ -156,6 +161,14 @@ public final class MainWindow {
 
     RiskViewModel risk() {
         return risk;
+    }
+
+    ExportActions exports() {
+        return exports;
+    }
+
+    LivePanel live() {
+        return live;
     }
 
     SessionActions sessions() {

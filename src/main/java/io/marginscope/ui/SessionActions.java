@@ -70,6 +70,7 @@ final class SessionActions {
         save.setOnAction(e -> save());
         MenuItem sessions = new MenuItem("Sessions…");
         sessions.setId("sessionsItem");
+        sessions.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
         sessions.setOnAction(e -> showWindow());
         return List.of(save, sessions);
     }
