@@ -85,7 +85,8 @@ final class LivePanel extends VBox {
     private final NumberAxis xAxis = new NumberAxis();
     private final LineChart<Number, Number> chart;
     private final HBox gauges;
-    private final ArrayDeque<XYChart.Data<Number, Number>> window_ = new ArrayDeque<>();
+    /** The chart's points (update, ratio); new Data objects each frame: a chart does not take back removed ones. */
+    private final ArrayDeque<LiveSession.Point> window_ = new ArrayDeque<>();
     private final Timeline frames = new Timeline(new KeyFrame(Duration.millis(FRAME_MS), e -> frame()));
     private final ReadOnlyObjectWrapper<MarginResult.Zone> zone = new ReadOnlyObjectWrapper<>(this, "zone");
     private LiveSession session;
@@ -153,7 +154,7 @@ final class LivePanel extends VBox {
         ratioFrame.setMinSize(200, 120);
 
         NumberAxis yAxis = new NumberAxis();
-        yAxis.setLabel("MM / adjusted equity");
+        yAxis.setLabel("margin ratio");
         yAxis.setForceZeroInRange(true);
         xAxis.setLabel("update");
         xAxis.setForceZeroInRange(false);
@@ -379,16 +380,20 @@ final class LivePanel extends VBox {
         if (!pts.isEmpty()) {
             for (LiveSession.Point p : pts) {
                 if (!Double.isNaN(p.ratio())) {
-                    window_.addLast(new XYChart.Data<>(p.update(), p.ratio()));
+                    window_.addLast(p);
                 }
             }
             while (window_.size() > CHART_POINTS) {
                 window_.removeFirst();
             }
-            ratioSeries.getData().setAll(new ArrayList<>(window_));
+            List<XYChart.Data<Number, Number>> data = new ArrayList<>(window_.size());
+            for (LiveSession.Point p : window_) {
+                data.add(new XYChart.Data<>(p.update(), p.ratio()));
+            }
+            ratioSeries.getData().setAll(data);
             if (!window_.isEmpty()) {
-                Number x0 = window_.getFirst().getXValue();
-                Number x1 = window_.getLast().getXValue();
+                Number x0 = window_.getFirst().update();
+                Number x1 = window_.getLast().update();
                 warningLine.getData().setAll(List.of(new XYChart.Data<>(x0, th.warning()),
                         new XYChart.Data<>(x1, th.warning())));
                 liquidationLine.getData().setAll(List.of(new XYChart.Data<>(x0, th.liquidation()),

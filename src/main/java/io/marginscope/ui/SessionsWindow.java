@@ -61,7 +61,7 @@ final class SessionsWindow {
         table.setPlaceholder(new Label("No saved sessions: File > Save Session (Ctrl+S)"));
         table.getColumns().setAll(List.of(
                 text("Name", SessionSummary::name, 200),
-                text("Book", SessionSummary::portfolioName, 150),
+                text("Book", s -> s.portfolioName() == null ? "" : io.marginscope.run.RunInputs.fileName(s.portfolioName()), 170),
                 text("Ver.", s -> Integer.toString(s.version()), 45),
                 text("Saved", s -> s.savedAt() == null ? "" : SAVED.format(s.savedAt()), 125),
                 number("Equity", SessionSummary::equity),
