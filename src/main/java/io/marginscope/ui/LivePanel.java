@@ -27,7 +27,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -413,11 +412,6 @@ final class LivePanel extends VBox {
         for (javafx.scene.Node n : List.of(ratio, ratioFrame)) {
             n.getStyleClass().removeAll("zone-ok", "zone-warning", "zone-liquidation");
             n.getStyleClass().add("zone-" + z.name().toLowerCase(Locale.ROOT));
-        }
-        ratio.applyCss();
-        if (ratio.getTextFill() instanceof Color c) {
-            ratioTile.setValueColor(c);
-            ratioTile.setUnitColor(c);
         }
     }
 
