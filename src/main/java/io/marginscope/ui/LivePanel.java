@@ -216,6 +216,12 @@ final class LivePanel extends VBox {
         return window;
     }
 
+    /** The last state of the running session, or null. */
+    LiveState latestState() {
+        LiveSession s = session;
+        return s == null ? null : s.latest();
+    }
+
     boolean isLive() {
         return session != null;
     }

@@ -60,7 +60,14 @@ final class SessionActions {
             worker.close();
         });
         // after the main window's own title listener
-        model.currentProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::updateTitle));
+        model.currentProperty().addListener((o, a, b) -> {
+            // another book is no longer the open session: the next save asks for a name
+            Session s = current.get();
+            if (s != null && b != null && !sameBook(s, b)) {
+                current.set(null);
+            }
+            javafx.application.Platform.runLater(this::updateTitle);
+        });
     }
 
     List<MenuItem> menuItems() {
@@ -244,6 +251,12 @@ final class SessionActions {
         a.initOwner(stage);
         a.setHeaderText("Session store");
         a.show();
+    }
+
+    private static boolean sameBook(Session s, LoadedBook b) {
+        String file = RunInputs.fileName(s.inputs().portfolio().name());
+        int dot = file.lastIndexOf('.');
+        return (dot < 0 ? file : file.substring(0, dot)).equals(b.book().name());
     }
 
     private SessionInputs.Snapshot snapshot() {

@@ -72,7 +72,7 @@ class ExportAndLiveTest {
     @Test
     void aSimulatedCrashDrivesTheMarginRatioThroughWarningToLiquidation(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.current() != null);
-        List<MarginResult.Zone> seen = new ArrayList<>();
+        List<MarginResult.Zone> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> {
             window.live().zoneProperty().addListener((o, a, b) -> seen.add(b));
             window.live().source().setValue(LiveSource.SIMULATED_CRASH);
@@ -88,10 +88,15 @@ class ExportAndLiveTest {
                     + robot.lookup("#liveAsOf").queryAs(Label.class).getText(), e);
         }
         assertThat(ratio.getStyleClass()).isNotEmpty();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> seen.contains(MarginResult.Zone.LIQUIDATION));
-        WaitForAsyncUtils.waitForFxEvents();
         // a tick may overshoot into liquidation before the full recompute of its market brings the
-        // ratio back to warning, so only the order of the first warning and the last liquidation is fixed
+        // ratio back to warning: wait for the last crash leg (update 160) and a liquidation after the warning
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> SessionsWindowTest.fx(() -> {
+            var st = window.live().latestState();
+            return st != null && st.tickCount() > LiveSession.CRASH_AT[LiveSession.CRASH_AT.length - 1] + 10
+                    && window.live().zoneProperty().get() == MarginResult.Zone.LIQUIDATION
+                    && seen.lastIndexOf(MarginResult.Zone.LIQUIDATION) > seen.indexOf(MarginResult.Zone.WARNING);
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(seen.indexOf(MarginResult.Zone.WARNING)).isLessThan(seen.lastIndexOf(MarginResult.Zone.LIQUIDATION));
         assertThat(ratio.getText()).contains("LIQUIDATION");
         assertThat(ratio.getStyleClass()).contains("zone-liquidation");

@@ -144,4 +144,15 @@ class SessionsWindowTest {
         robot.interact(() -> robot.lookup("#sessionSearch").queryTextInputControl().setText("seco"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 1);
     }
+
+    @Test
+    void openingAnotherBookLeavesTheSession(FxRobot robot) throws Exception {
+        waitForRun();
+        save(robot, "strangle");
+        assertThat(window.sessions().currentProperty().get()).isNotNull();
+        robot.interact(() -> window.openDropped(MainWindowTest.SAMPLES.resolve("btc-eth-basis.csv")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.current().book().name().equals("btc-eth-basis"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.sessions().currentProperty().get()).isNull();
+    }
 }
