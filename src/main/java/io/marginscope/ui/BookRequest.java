@@ -46,6 +46,14 @@ sealed interface BookRequest {
         }
     }
 
+    /** A book already read (a saved session's inputs). */
+    record Restored(LoadedBook book) implements BookRequest {
+        @Override
+        public LoadedBook load() {
+            return book;
+        }
+    }
+
     private static LoadedBook value(Loaded<Portfolio> book, Loaded<MarketSnapshot> market, Path bookFile,
                                     Path marketFile) {
         List<String> warnings = new ArrayList<>(market.warnings());

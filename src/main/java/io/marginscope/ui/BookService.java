@@ -36,6 +36,7 @@ public final class BookService extends Service<LoadedBook> {
             case BookRequest.Files f -> f.portfolio().getFileName().toString();
             case BookRequest.Sample s -> "sample " + s.name();
             case BookRequest.NewMarket n -> n.market().getFileName().toString();
+            case BookRequest.Restored b -> "saved " + b.book().book().name();
         };
     }
 }

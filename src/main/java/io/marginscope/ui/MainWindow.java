@@ -42,6 +42,9 @@ public final class MainWindow {
     private final RiskTiles tiles;
     private final RiskCharts charts;
     private final MarginWorkspace marginWorkspace;
+    private final SessionActions sessions;
+    private final ExportActions exports;
+    private final LivePanel live;
     private Theme theme;
 
     public MainWindow(Stage stage, WorkbookViewModel model, RecentFiles recent) {
@@ -53,6 +56,9 @@ public final class MainWindow {
         this.tiles = new RiskTiles(risk, model.currentProperty());
         this.charts = new RiskCharts(risk);
         this.marginWorkspace = new MarginWorkspace(stage, model, risk);
+        this.sessions = new SessionActions(stage, model, risk);
+        this.exports = new ExportActions(stage, model, risk);
+        this.live = new LivePanel(stage, model, risk, tiles, sessions);
 
         SplitPane split = new SplitPane(charts, new PositionsTable(model.rows(), risk.runProperty()));
         split.setOrientation(Orientation.VERTICAL);
@@ -69,7 +75,7 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane();
         root.getStyleClass().add("workstation");
-        root.setTop(new VBox(menuBar(), new SummaryBar(model.currentProperty())));
+        root.setTop(new VBox(menuBar(), new SummaryBar(model.currentProperty()), live));
         root.setLeft(panel);
         root.setCenter(tabs);
         root.setBottom(new StatusBar(model, risk));
@@ -115,11 +121,14 @@ public final class MainWindow {
         Menu file = new Menu("File", null, open, openMarket, openHistory, openHistoryFolder, recentMenu, samples,
                 new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
+        file.getItems().add(file.getItems().size() - 2, new SeparatorMenuItem());
+        file.getItems().addAll(file.getItems().size() - 2, sessions.menuItems());
+        file.getItems().add(file.getItems().size() - 2, exports.menu());
 
         darkTheme.setId("darkThemeItem");
         darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
         darkTheme.setOnAction(e -> applyTheme(darkTheme.isSelected() ? Theme.DARK : Theme.LIGHT));
-        Menu view = new Menu("View", null, darkTheme);
+        Menu view = new Menu("View", null, darkTheme, live.menuItem());
         view.getItems().addAll(marginWorkspace.viewItems());
 
         MenuItem recompute = new MenuItem("Recompute");
@@ -164,6 +173,18 @@ public final class MainWindow {
 
     MarginWorkspace marginWorkspace() {
         return marginWorkspace;
+    }
+
+    ExportActions exports() {
+        return exports;
+    }
+
+    LivePanel live() {
+        return live;
+    }
+
+    SessionActions sessions() {
+        return sessions;
     }
 
     RiskTiles tiles() {

@@ -153,6 +153,22 @@ public final class RiskTiles extends HBox {
         t.setText(b.book().name());
     }
 
+    /** Live mode: the equity at the feed's market (the book's own equity comes back with {@link #endLive}). */
+    void showLive(double value, String text) {
+        Tile t = equity.tile();
+        t.setValueVisible(true);
+        t.setValue(value);
+        t.setText(text);
+    }
+
+    void endLive(LoadedBook b) {
+        showEquity(b);
+    }
+
+    Tile equityTileNode() {
+        return equity.tile();
+    }
+
     static String varFormula(RiskResult r) {
         RiskParameters p = r.parameters();
         String c = Formats.confidence(p.confidence());

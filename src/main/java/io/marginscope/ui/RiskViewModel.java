@@ -142,6 +142,23 @@ public final class RiskViewModel {
         recompute();
     }
 
+    /**
+     * Takes a saved session's settings and price history (vol overrides cleared); the run starts
+     * when the session's book arrives, or at once if it is already on show.
+     */
+    void restore(RiskParameters p, LoadedHistory h) {
+        resetVolOverrides();
+        confidence.set(p.confidence());
+        horizonDays.set(p.horizonDays());
+        method.set(p.method());
+        volModel.set(p.volModel());
+        ewmaLambda.set(p.ewmaLambda());
+        windowDays.set(p.windowDays());
+        scenarios.set(p.scenarios());
+        seed.set(p.seed());
+        history.set(h);
+    }
+
     void setOnError(Consumer<Throwable> handler) {
         this.onError = handler;
     }

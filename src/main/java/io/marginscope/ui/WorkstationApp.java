@@ -45,6 +45,7 @@ public final class WorkstationApp extends Application {
         });
         stage.show();
         StartupProbe.mark("stageShown");
+        window.sessions().offerRecovery();
     }
 
     static String preferencesNode() {

@@ -1,0 +1,97 @@
+package io.marginscope.ui;
+
+import io.marginscope.io.InputException;
+import io.marginscope.io.Loaded;
+import io.marginscope.io.PortfolioFiles;
+import io.marginscope.io.PriceHistoryFiles;
+import io.marginscope.io.SampleBooks;
+import io.marginscope.io.SnapshotJson;
+import io.marginscope.io.TextSource;
+import io.marginscope.margin.PolicyPresets;
+import io.marginscope.model.MarketSnapshot;
+import io.marginscope.model.Portfolio;
+import io.marginscope.pricing.PortfolioValuation;
+import io.marginscope.risk.PriceHistory;
+import io.marginscope.risk.RiskParameters;
+import io.marginscope.run.ComputeRun;
+import io.marginscope.run.RunInputs;
+import io.marginscope.run.RunParameters;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Between what the workstation shows and a saved session's inputs: the book, its market, the
+ * price history and the risk settings as text ({@link RunInputs}, margin under the {@code ramm}
+ * policy with the workstation's settings over its base), and back. Reads files: call off the FX thread.
+ */
+final class SessionInputs {
+
+    /** The policy a session's margin is computed with. */
+    static final String POLICY = "ramm";
+
+    /** What the workstation shows at one moment (immutable values, taken on the FX thread). */
+    record Snapshot(LoadedBook book, RiskParameters parameters, LoadedHistory history) { }
+
+    /** A session's inputs opened as the workstation shows them. */
+    record Opened(LoadedBook book, RiskParameters parameters, LoadedHistory history) { }
+
+    private SessionInputs() {
+    }
+
+    static RunInputs of(Snapshot s) throws InputException {
+        LoadedBook b = s.book();
+        TextSource portfolio;
+        TextSource market;
+        if (b.bookFile() != null) {
+            portfolio = TextSource.read(b.bookFile());
+            market = TextSource.read(b.marketFile());
+        } else {
+            String file = sampleFile(b.book().name());
+            portfolio = resource(file);
+            market = resource(file.substring(0, file.lastIndexOf('.')) + ".market.json");
+        }
+        List<TextSource> history = List.of();
+        if (s.history() != null) {
+            history = PriceHistoryFiles.sources(List.of(s.history().file())).value();
+        }
+        return new RunInputs(portfolio, market, history, new RunParameters(s.parameters(), RunParameters.OVERRIDABLE),
+                PolicyPresets.text(POLICY));
+    }
+
+    static Opened open(RunInputs in) throws InputException {
+        Loaded<MarketSnapshot> m = SnapshotJson.read(in.market());
+        Loaded<Portfolio> p = PortfolioFiles.read(in.portfolio(), m.value());
+        List<String> warnings = new ArrayList<>(m.warnings());
+        warnings.addAll(p.warnings());
+        PortfolioValuation v = PortfolioValuation.of(p.value(), m.value());
+        warnings.addAll(v.errors());
+        Loaded<PriceHistory> h = ComputeRun.history(in, List.of());
+        LoadedHistory history = null;
+        if (h != null) {
+            String name = in.history().size() == 1 ? RunInputs.fileName(in.history().get(0).name()) : "saved history";
+            history = new LoadedHistory(Path.of(name), h);
+        }
+        LoadedBook book = new LoadedBook(p.value(), m.value(), v, warnings, null, null);
+        return new Opened(book, in.parameters().risk(), history);
+    }
+
+    private static String sampleFile(String bookName) throws InputException {
+        for (String n : SampleBooks.names()) {
+            if (n.substring(0, n.lastIndexOf('.')).equals(bookName)) {
+                return n;
+            }
+        }
+        throw new InputException(bookName, 0, null, "not a file and not a bundled sample: cannot be saved");
+    }
+
+    private static TextSource resource(String name) throws InputException {
+        InputStream in = SampleBooks.class.getResourceAsStream("/samples/" + name);
+        if (in == null) {
+            throw new InputException("samples/" + name, 0, null, "no such bundled sample");
+        }
+        return TextSource.read("samples/" + name, in);
+    }
+}
