@@ -140,7 +140,7 @@ for e in $classpath; do
     *) cp "$j" "$work/input/lib/" ;;
   esac
 done
-cp sample-portfolios/* "$work/input/samples/"
+cp -R sample-portfolios/. "$work/input/samples/"
 
 # Runtime modules: what the libraries need (their module descriptors and jdeps, checked by
 # running), plus what jdeps finds in marginscope.jar, plus JavaFX's modules in module mode.
