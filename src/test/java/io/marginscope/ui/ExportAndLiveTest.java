@@ -79,13 +79,14 @@ class ExportAndLiveTest {
             window.live().speed().setValue(200);
         });
         robot.clickOn("#liveToggle");
-        Label ratio = robot.lookup("#liveRatio").queryAs(Label.class);
+        // live ticks change the scene graph on the FX thread: look nodes up there, never from the test thread
+        Label ratio = onFx(robot, "#liveRatio", Label.class);
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> seen.contains(MarginResult.Zone.WARNING));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("no WARNING; seen " + seen + ", ratio " + ratio.getText() + ", message "
-                    + robot.lookup("#liveMessage").queryAs(Label.class).getText() + ", live "
-                    + robot.lookup("#liveAsOf").queryAs(Label.class).getText(), e);
+                    + onFx(robot, "#liveMessage", Label.class).getText() + ", live "
+                    + onFx(robot, "#liveAsOf", Label.class).getText(), e);
         }
         assertThat(ratio.getStyleClass()).isNotEmpty();
         // a tick may overshoot into liquidation before the full recompute of its market brings the
@@ -100,10 +101,14 @@ class ExportAndLiveTest {
         assertThat(seen.indexOf(MarginResult.Zone.WARNING)).isLessThan(seen.lastIndexOf(MarginResult.Zone.LIQUIDATION));
         assertThat(ratio.getText()).contains("LIQUIDATION");
         assertThat(ratio.getStyleClass()).contains("zone-liquidation");
-        assertThat(robot.lookup("#liveRatioTile").tryQuery()).isPresent();
-        robot.clickOn("#liveToggle");
+        assertThat(onFx(robot, "#liveRatioTile", javafx.scene.Node.class)).isNotNull();
+        robot.interact(() -> ((javafx.scene.control.ButtonBase) robot.lookup("#liveToggle").query()).fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.live().isLive()).isFalse();
-        assertThat(robot.lookup("#liveMessage").queryAs(Label.class).getText()).startsWith("Stopped");
+        assertThat(onFx(robot, "#liveMessage", Label.class).getText()).startsWith("Stopped");
+    }
+
+    private static <T extends javafx.scene.Node> T onFx(FxRobot robot, String id, Class<T> type) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).queryAs(type)).get();
     }
 }
