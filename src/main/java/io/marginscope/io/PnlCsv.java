@@ -13,9 +13,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,11 +74,11 @@ public final class PnlCsv {
                 int line = src.contentLineFrom(src.lineOf(rec.getCharacterPosition()), '#');
                 if (columns == null) {
                     headerLine = line;
-                    columns = header(src, rec, line, warnings);
+                    columns = CsvRow.header(src, rec, line, KNOWN, REQUIRED, "date, pnl, var; es optional", warnings);
                     continue;
                 }
-                Cells cells = new Cells(src.name(), line, rec, columns);
-                LocalDate date = cells.date();
+                CsvRow cells = new CsvRow(src.name(), line, rec, columns);
+                LocalDate date = date(cells);
                 if (!dates.isEmpty()) {
                     LocalDate last = dates.get(dates.size() - 1);
                     if (date.equals(last)) {
@@ -91,14 +89,14 @@ public final class PnlCsv {
                                 + "); dates must be ascending");
                     }
                 }
-                double pnl = cells.number(PNL);
-                double var = cells.number(VAR);
+                double pnl = cells.number(PNL, true);
+                double var = cells.number(VAR, true);
                 if (!(var > 0)) {
                     throw cells.error(VAR, "var must be positive (a loss amount): " + cells.text(VAR));
                 }
                 double es = Double.NaN;
                 if (columns.containsKey(ES)) {
-                    es = cells.number(ES);
+                    es = cells.number(ES, true);
                     if (!(es >= var)) {
                         throw cells.error(ES, "es " + cells.text(ES) + " is below var " + cells.text(VAR)
                                 + " (expected shortfall is at least the VaR)");
@@ -132,70 +130,13 @@ public final class PnlCsv {
         return new Loaded<>(new BacktestSeries(dates, pnl, var, es), warnings);
     }
 
-    private static Map<String, Integer> header(TextSource src, CSVRecord rec, int line, List<String> warnings)
-            throws InputException {
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        for (int i = 0; i < rec.size(); i++) {
-            String name = rec.get(i).trim().toLowerCase(Locale.ROOT);
-            if (name.isEmpty()) {
-                throw InputException.column(src.name(), line, "#" + (i + 1), "empty column name in the header");
-            }
-            if (columns.putIfAbsent(name, i) != null) {
-                throw InputException.column(src.name(), line, name, "column appears twice in the header");
-            }
-            if (!KNOWN.contains(name)) {
-                warnings.add(src.name() + ": line " + line + ": unknown column '" + rec.get(i).trim() + "' ignored");
-            }
-        }
-        for (String required : REQUIRED) {
-            if (!columns.containsKey(required)) {
-                throw InputException.column(src.name(), line, required,
-                        "required column missing from the header (need date, pnl, var; es optional)");
-            }
-        }
-        return columns;
-    }
-
-    /** The cells of one data row, for reading values and reporting errors at its line. */
-    private record Cells(String file, int line, CSVRecord rec, Map<String, Integer> columns) {
-
-        InputException error(String column, String problem) {
-            return InputException.column(file, line, column, problem);
-        }
-
-        String text(String column) {
-            Integer i = columns.get(column);
-            return i == null || i >= rec.size() ? "" : rec.get(i).trim();
-        }
-
-        String required(String column) throws InputException {
-            Integer i = columns.get(column);
-            if (i != null && i >= rec.size()) {
-                throw error(column, "missing: the row has " + rec.size() + " cells, the header " + columns.size());
-            }
-            String v = text(column);
-            if (v.isEmpty()) {
-                throw error(column, "empty; a value is required");
-            }
-            return v;
-        }
-
-        double number(String column) throws InputException {
-            String v = required(column);
-            Double d = Numbers.parse(v);
-            if (d == null) {
-                throw error(column, "'" + v + "' is not a number");
-            }
-            return d;
-        }
-
-        LocalDate date() throws InputException {
-            String v = required(DATE);
-            try {
-                return LocalDate.parse(v, DateTimeFormatter.ISO_LOCAL_DATE);
-            } catch (DateTimeParseException e) {
-                throw error(DATE, "'" + v + "' is not an ISO date like 2024-01-31");
-            }
+    /** The row's date: ISO, required. */
+    private static LocalDate date(CsvRow cells) throws InputException {
+        String v = cells.required(DATE);
+        try {
+            return LocalDate.parse(v, DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            throw cells.error(DATE, "'" + v + "' is not an ISO date like 2024-01-31");
         }
     }
 }

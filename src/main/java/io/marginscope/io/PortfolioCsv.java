@@ -17,7 +17,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,10 +66,10 @@ public final class PortfolioCsv {
                 int line = src.contentLineFrom(src.lineOf(rec.getCharacterPosition()), '#');
                 if (columns == null) {
                     headerLine = line;
-                    columns = header(src, rec, line, warnings);
+                    columns = CsvRow.header(src, rec, line, KNOWN, REQUIRED, String.join(", ", REQUIRED), warnings);
                     continue;
                 }
-                Row row = new Row(src.name(), line, rec, columns);
+                CsvRow row = new CsvRow(src.name(), line, rec, columns);
                 Position p = position(row);
                 Integer first = idLines.putIfAbsent(p.id(), line);
                 if (first != null) {
@@ -121,31 +120,7 @@ public final class PortfolioCsv {
         return tier;
     }
 
-    private static Map<String, Integer> header(TextSource src, CSVRecord rec, int line, List<String> warnings)
-            throws InputException {
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        for (int i = 0; i < rec.size(); i++) {
-            String name = rec.get(i).trim().toLowerCase(Locale.ROOT);
-            if (name.isEmpty()) {
-                throw InputException.column(src.name(), line, "#" + (i + 1), "empty column name in the header");
-            }
-            if (columns.putIfAbsent(name, i) != null) {
-                throw InputException.column(src.name(), line, name, "column appears twice in the header");
-            }
-            if (!KNOWN.contains(name)) {
-                warnings.add(src.name() + ": line " + line + ": unknown column '" + rec.get(i).trim() + "' ignored");
-            }
-        }
-        for (String required : REQUIRED) {
-            if (!columns.containsKey(required)) {
-                throw InputException.column(src.name(), line, required,
-                        "required column missing from the header (need " + String.join(", ", REQUIRED) + ")");
-            }
-        }
-        return columns;
-    }
-
-    private static Position position(Row row) throws InputException {
+    private static Position position(CsvRow row) throws InputException {
         String id = row.required(ID);
         String underlying = row.required(UNDERLYING).toUpperCase(Locale.ROOT);
         InstrumentType type = row.enumValue(TYPE, InstrumentType.class, null);
@@ -153,7 +128,7 @@ public final class PortfolioCsv {
         double quantity = row.number(QUANTITY, true);
 
         Instant expiry = null;
-        String expiryText = row.optional(EXPIRY);
+        String expiryText = row.text(EXPIRY);
         if (type.hasExpiry()) {
             if (expiryText.isEmpty()) {
                 throw row.error(EXPIRY, type + " needs an expiry (a date like 2024-12-27 or an ISO instant)");
@@ -173,7 +148,7 @@ public final class PortfolioCsv {
             if (!(strike > 0)) {
                 throw row.error(STRIKE, "strike must be positive");
             }
-        } else if (!row.optional(STRIKE).isEmpty()) {
+        } else if (!row.text(STRIKE).isEmpty()) {
             throw row.error(STRIKE, type + " has no strike; leave the cell empty");
         }
 
@@ -189,62 +164,5 @@ public final class PortfolioCsv {
         String file = path.getFileName().toString();
         int dot = file.lastIndexOf('.');
         return dot > 0 ? file.substring(0, dot) : file;
-    }
-
-    /** One data row with its line, for reading cells and reporting errors. */
-    private record Row(String file, int line, CSVRecord rec, Map<String, Integer> columns) {
-
-        InputException error(String field, String problem) {
-            return InputException.column(file, line, field, problem);
-        }
-
-        String optional(String column) {
-            Integer i = columns.get(column);
-            if (i == null || i >= rec.size()) {
-                return "";
-            }
-            return rec.get(i).trim();
-        }
-
-        String required(String column) throws InputException {
-            Integer i = columns.get(column);
-            if (i != null && i >= rec.size()) {
-                throw error(column, "missing: the row has " + rec.size() + " cells, the header " + columns.size());
-            }
-            String v = optional(column);
-            if (v.isEmpty()) {
-                throw error(column, "empty; a value is required");
-            }
-            return v;
-        }
-
-        /** A required number, or an optional one that is NaN when the cell is empty. */
-        double number(String column, boolean required) throws InputException {
-            String v = required ? required(column) : optional(column);
-            if (v.isEmpty()) {
-                return Double.NaN;
-            }
-            Double d = Numbers.parse(v);
-            if (d == null) {
-                throw error(column, "'" + v + "' is not a number");
-            }
-            return d;
-        }
-
-        <E extends Enum<E>> E enumValue(String column, Class<E> type, E whenEmpty) throws InputException {
-            String v = whenEmpty == null ? required(column) : optional(column);
-            if (v.isEmpty()) {
-                return whenEmpty;
-            }
-            try {
-                return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                List<String> names = new ArrayList<>();
-                for (E c : type.getEnumConstants()) {
-                    names.add(c.name());
-                }
-                throw error(column, "'" + v + "' is not one of " + String.join(", ", names));
-            }
-        }
     }
 }
