@@ -54,6 +54,20 @@ sealed interface BookRequest {
         }
     }
 
+    /**
+     * The open book with its positions edited (a what-if): valued again at the same market, keeping the
+     * files it came from and the market's warnings.
+     */
+    record Edited(LoadedBook current, Portfolio next) implements BookRequest {
+        @Override
+        public LoadedBook load() {
+            List<String> marketWarnings = current.warnings().stream()
+                    .filter(w -> !current.valuation().errors().contains(w)).toList();
+            return value(new Loaded<>(next, List.of()), new Loaded<>(current.market(), marketWarnings),
+                    current.bookFile(), current.marketFile());
+        }
+    }
+
     private static LoadedBook value(Loaded<Portfolio> book, Loaded<MarketSnapshot> market, Path bookFile,
                                     Path marketFile) {
         List<String> warnings = new ArrayList<>(market.warnings());

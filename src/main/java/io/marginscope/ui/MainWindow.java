@@ -2,6 +2,7 @@ package io.marginscope.ui;
 
 import io.marginscope.io.InputException;
 import io.marginscope.io.SampleBooks;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -37,6 +38,10 @@ public final class MainWindow {
     private final RecentFiles recent;
     private final FileActions files;
     private final Menu recentMenu = new Menu("Open Recent");
+    private final Menu editMenu = new Menu("Edit");
+    {
+        editMenu.setId("editMenu");
+    }
     private final Scene scene;
     private final CheckMenuItem darkTheme = new CheckMenuItem("Dark Theme");
     private final RiskTiles tiles;
@@ -45,6 +50,7 @@ public final class MainWindow {
     private final SessionActions sessions;
     private final ExportActions exports;
     private final LivePanel live;
+    private final PortfolioPane portfolio;
     private Theme theme;
 
     public MainWindow(Stage stage, WorkbookViewModel model, RecentFiles recent) {
@@ -60,7 +66,8 @@ public final class MainWindow {
         this.exports = new ExportActions(stage, model, risk);
         this.live = new LivePanel(stage, model, risk, tiles, sessions);
 
-        SplitPane split = new SplitPane(charts, new PositionsTable(model.rows(), risk.runProperty()));
+        this.portfolio = new PortfolioPane(model, risk);
+        SplitPane split = new SplitPane(charts, portfolio);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.52);
         split.getStyleClass().add("center-split");
@@ -128,6 +135,26 @@ public final class MainWindow {
         darkTheme.setId("darkThemeItem");
         darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
         darkTheme.setOnAction(e -> applyTheme(darkTheme.isSelected() ? Theme.DARK : Theme.LIGHT));
+        MenuItem undo = new MenuItem("Undo");
+        undo.setId("undoItem");
+        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        undo.textProperty().bind(Bindings.when(model.undoLabelProperty().isEmpty()).then("Undo")
+                .otherwise(Bindings.concat("Undo ", model.undoLabelProperty())));
+        undo.disableProperty().bind(model.canUndoProperty().not());
+        undo.setOnAction(e -> model.undo());
+        MenuItem redo = new MenuItem("Redo");
+        redo.setId("redoItem");
+        redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+Z"));
+        redo.textProperty().bind(Bindings.when(model.redoLabelProperty().isEmpty()).then("Redo")
+                .otherwise(Bindings.concat("Redo ", model.redoLabelProperty())));
+        redo.disableProperty().bind(model.canRedoProperty().not());
+        redo.setOnAction(e -> model.redo());
+        MenuItem revert = new MenuItem("Revert to Loaded Book");
+        revert.setId("revertItem");
+        revert.disableProperty().bind(model.editedProperty().not());
+        revert.setOnAction(e -> model.revert());
+        editMenu.getItems().setAll(undo, redo, new SeparatorMenuItem(), revert);
+
         Menu view = new Menu("View", null, darkTheme, live.menuItem());
         view.getItems().addAll(marginWorkspace.viewItems());
 
@@ -152,7 +179,7 @@ public final class MainWindow {
             a.setHeaderText("MarginScope");
             a.show();
         });
-        return new MenuBar(file, view, riskMenu, new Menu("Help", null, about));
+        return new MenuBar(file, editMenu, view, riskMenu, new Menu("Help", null, about));
     }
 
     /** Light or dark: swaps the theme's sheet of named colours; the structure sheet stays. */
@@ -189,6 +216,15 @@ public final class MainWindow {
 
     RiskTiles tiles() {
         return tiles;
+    }
+
+    PortfolioPane portfolio() {
+        return portfolio;
+    }
+
+    /** The Edit menu: undo, redo and revert of what-if edits; the editing tools add their items. */
+    Menu editMenu() {
+        return editMenu;
     }
 
     RiskCharts charts() {
