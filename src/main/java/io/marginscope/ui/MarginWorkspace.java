@@ -43,6 +43,10 @@ public final class MarginWorkspace {
     private final Tab stressTab;
     private final BacktestView backtest;
     private final Tab backtestTab;
+    private final GreeksView greeks;
+    private final Tab greeksTab;
+    private final LiquidationView liquidation;
+    private final Tab liquidationTab;
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation");
 
     public MarginWorkspace(Stage stage, WorkbookViewModel model, RiskViewModel risk) {
@@ -62,6 +66,11 @@ public final class MarginWorkspace {
         VBox content = new VBox(8, toolbar(margin.service(), margin::recompute), tiles, notice, ladder);
         content.getStyleClass().add("results");
         marginTab = tab("Margin", "marginTab", content);
+        greeks = new GreeksView(model.currentProperty());
+        greeksTab = tab("Greeks", "greeksTab", greeks);
+        liquidation = new LiquidationView(margin);
+        liquidationTab = tab("Liquidation", "liquidationTab", liquidation);
+        liquidationTab.selectedProperty().addListener((o, was, on) -> liquidation.setShowing(on));
         policies = new PoliciesView(margin, model.currentProperty(), risk);
         policiesTab = tab("Policies", "policiesTab", policies);
         stress = new StressView(margin, model.currentProperty(), stage);
@@ -154,7 +163,7 @@ public final class MarginWorkspace {
 
     /** The tabs this workspace adds to the main window, in order. */
     public List<Tab> tabs() {
-        return List.of(marginTab, policiesTab, stressTab, backtestTab);
+        return List.of(marginTab, greeksTab, liquidationTab, policiesTab, stressTab, backtestTab);
     }
 
     /** What the settings panel shows above the risk settings. */
@@ -177,6 +186,14 @@ public final class MarginWorkspace {
 
     BacktestView backtest() {
         return backtest;
+    }
+
+    GreeksView greeks() {
+        return greeks;
+    }
+
+    LiquidationView liquidation() {
+        return liquidation;
     }
 
     StressView stress() {
