@@ -22,6 +22,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -91,6 +92,7 @@ public final class GreeksView extends VBox {
         getStyleClass().addAll("results", "greeks-view");
         caption.getStyleClass().add("caption");
         caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
 
         ladder.setId("greeksLadder");
         ladder.getStyleClass().add("greeks-ladder");
@@ -113,15 +115,15 @@ public final class GreeksView extends VBox {
                 "Calendar days to expiry (years to expiry x days per year of the snapshot)", 60));
         ladder.getColumns().add(text("Tenor", "tenorColumn", LadderRow::tenor,
                 "The bucket of vega by tenor the expiry falls in", 70));
-        ladder.getColumns().add(number("Delta", "deltaColumn", r -> r.greeks().delta(), Formats::number,
+        ladder.getColumns().add(number("Delta (coins)", "deltaColumn", r -> r.greeks().delta(), Formats::number,
                 "Delta in coins of the underlying: dValue/dSpot", 95));
-        ladder.getColumns().add(number("Delta USD", "deltaUsdColumn", LadderRow::deltaUsd, Formats::money,
+        ladder.getColumns().add(number("Delta (USD)", "deltaUsdColumn", LadderRow::deltaUsd, Formats::money,
                 "Delta x spot, USD", 105));
         ladder.getColumns().add(number("Gamma", "gammaColumn", r -> r.greeks().gamma(), Formats::number,
                 "Gamma, coins per USD: d²Value/dSpot²", 105));
-        ladder.getColumns().add(number("Vega", "vegaColumn", r -> r.greeks().vega(), GreeksView::usd,
+        ladder.getColumns().add(number("Vega (USD/vol pt)", "vegaColumn", r -> r.greeks().vega(), GreeksView::usd,
                 "Vega, USD per vol point (0.01)", 100));
-        ladder.getColumns().add(number("Theta", "thetaColumn", r -> r.greeks().theta(), GreeksView::usd,
+        ladder.getColumns().add(number("Theta (USD/day)", "thetaColumn", r -> r.greeks().theta(), GreeksView::usd,
                 "Theta, USD per calendar day", 100));
 
         CategoryAxis x = new CategoryAxis();
@@ -157,7 +159,7 @@ public final class GreeksView extends VBox {
 
         SplitPane split = new SplitPane(ladder, chartPane);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.48);
         split.getStyleClass().add("center-split");
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(caption, split);

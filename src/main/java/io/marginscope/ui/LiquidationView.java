@@ -20,6 +20,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -125,13 +126,16 @@ public final class LiquidationView extends VBox {
         caption.setId("liquidationCaption");
         caption.getStyleClass().add("caption");
         caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        notice.setMinHeight(Region.USE_PREF_SIZE);
 
         NumberAxis x = new NumberAxis();
-        x.setLabel("vol shock (every vol times 1 + k), %");
+        x.setLabel("vol shock k, % (every vol times 1 + k)");
         x.setForceZeroInRange(false);
         x.setTickLabelFormatter(percentTicks(true));
         NumberAxis y = new NumberAxis();
-        y.setLabel("spot move to liquidation, %");
+        y.setLabel("move to liquidation, %");
         y.setTickLabelFormatter(percentTicks(true));
         chart = new LineChart<>(x, y);
         chart.setId("liquidationChart");
@@ -310,7 +314,7 @@ public final class LiquidationView extends VBox {
                 + " scenarios, seed " + m.settings().seed() + ": " + Formats.count(s.evaluations())
                 + " margin evaluations in " + new DecimalFormat("0.0").format(s.elapsedNanos() / 1e9)
                 + " s. Moved: " + (s.moved().isEmpty() ? "none (no underlying with a vol)" : String.join(", ", s.moved()))
-                + ". A side without a point has no crossing within the scan (-99% to +900%) or is already breached.");
+                + ". No point: no crossing within the scan (-99% to +900%), or breached at today's spot.");
     }
 
     private static void show(Label l, String text) {
