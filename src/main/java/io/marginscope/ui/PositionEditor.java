@@ -56,6 +56,9 @@ final class PositionEditor {
             "expiry", "Expiry", "strike", "Strike", "quantity", "Quantity", "entry_price", "Entry price",
             "settlement", "Settlement");
 
+    private static final java.time.format.DateTimeFormatter AS_OF =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
     private final Dialog<Position> dialog = new Dialog<>();
     private final MarketSnapshot market;
     private final Set<String> takenIds;
@@ -70,6 +73,7 @@ final class PositionEditor {
     private final ComboBox<Settlement> settlement = new ComboBox<>();
     private final Map<String, Label> errors = new LinkedHashMap<>();
     private final Map<String, Control> fields = new LinkedHashMap<>();
+    private final Set<String> touched = new java.util.HashSet<>();
     private final Label preview = new Label();
     private final Button ok;
     private Position valid;
@@ -93,7 +97,8 @@ final class PositionEditor {
 
         dialog.initOwner(owner);
         dialog.setTitle(editing ? "Edit Position" : "Add Position");
-        dialog.setHeaderText(editing ? "Edit " + template.id() + " (what-if)" : "Add a position (what-if)");
+        dialog.setHeaderText(editing ? "Edit " + template.id() + " (what-if)"
+                : template != null ? "Add a copy of a position (what-if)" : "Add a position (what-if)");
         dialog.setResizable(true);
         DialogPane pane = dialog.getDialogPane();
         pane.setId("positionEditor");
@@ -122,13 +127,13 @@ final class PositionEditor {
         type.getItems().setAll(InstrumentType.values());
         expiry.setId("editorExpiry");
         expiry.setConverter(new IsoDates());
-        expiry.setPromptText("yyyy-mm-dd (08:00 UTC)");
+        expiry.setPromptText("yyyy-mm-dd");
         strike.setId("editorStrike");
         strike.setPromptText("USD, options only");
         quantity.setId("editorQuantity");
         quantity.setPromptText("coins; negative is short");
         entry.setId("editorEntry");
-        entry.setPromptText("USD per coin; needed for PERP, FUTURE");
+        entry.setPromptText("USD per coin");
         settlement.setId("editorSettlement");
         settlement.getItems().setAll(Settlement.values());
 
@@ -140,7 +145,7 @@ final class PositionEditor {
         names.setHalignment(HPos.RIGHT);
         names.setMinWidth(80);
         ColumnConstraints inputs = new ColumnConstraints(190, 210, 260);
-        ColumnConstraints messages = new ColumnConstraints(230, 300, Double.MAX_VALUE);
+        ColumnConstraints messages = new ColumnConstraints(250, 320, Double.MAX_VALUE);
         messages.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(names, inputs, messages);
         row(grid, "id", id);
@@ -155,13 +160,18 @@ final class PositionEditor {
         preview.setId("editorPreview");
         preview.getStyleClass().add("caption");
         preview.setWrapText(true);
+        // two lines, always: the form keeps its height whatever the preview says
+        preview.setMinHeight(34);
+        preview.setPrefHeight(34);
+        preview.setMaxHeight(34);
+        preview.setMaxWidth(Double.MAX_VALUE);
         Label note = new Label("The book on show changes as a what-if: the file is not touched; "
                 + "Edit > Undo takes the step back.");
         note.getStyleClass().add("caption");
         note.setWrapText(true);
         VBox content = new VBox(10, grid, preview, note);
         content.setPadding(new Insets(4, 0, 0, 0));
-        content.setPrefWidth(600);
+        content.setPrefWidth(660);
         pane.setContent(content);
 
         fill(template);
@@ -171,6 +181,12 @@ final class PositionEditor {
                 settlement.valueProperty())) {
             v.addListener(o -> validate());
         }
+        touch("id", id.textProperty());
+        touch("underlying", underlying.getEditor().textProperty());
+        touch("expiry", expiry.getEditor().textProperty());
+        touch("strike", strike.textProperty());
+        touch("quantity", quantity.textProperty());
+        touch("entry_price", entry.textProperty());
         type.valueProperty().addListener(o -> applicable());
         applicable();
         validate();
@@ -186,6 +202,15 @@ final class PositionEditor {
         return new PositionEditor(owner, book, position, true);
     }
 
+    /** Marks a field touched at its first change after the form is filled (then an empty cell is an error). */
+    private void touch(String column, ObservableValue<String> text) {
+        text.addListener((o, was, now) -> {
+            if (touched.add(column)) {
+                validate();
+            }
+        });
+    }
+
     /** Shows the form (not blocking); {@code onOk} gets the valid position when the analyst presses OK. */
     void show(Consumer<Position> onOk) {
         dialog.setOnHidden(e -> {
@@ -194,6 +219,7 @@ final class PositionEditor {
                 onOk.accept(p);
             }
         });
+        dialog.setOnShown(e -> growToFit());
         dialog.show();
         id.requestFocus();
     }
@@ -271,48 +297,110 @@ final class PositionEditor {
         return c;
     }
 
+    /**
+     * Checks the form: the cells by the file rules, every field at once (a bad cell is noted, then replaced
+     * by a placeholder that passes so that the next one is checked), then the id against the book and the
+     * underlying against the snapshot. A field not yet touched that is only empty shows its message muted.
+     */
     private void validate() {
-        errors.values().forEach(l -> l.setText(""));
+        errors.values().forEach(l -> {
+            l.setText("");
+            l.getStyleClass().remove("field-hint");
+        });
         fields.values().forEach(f -> f.getStyleClass().remove("invalid"));
         valid = null;
         problem = "";
-        Position p;
-        try {
-            p = PortfolioCsv.position("position", cells());
-        } catch (InputException e) {
-            fail(e.field(), e.problem());
-            return;
+        Map<String, String> cells = cells();
+        Map<String, String> found = new LinkedHashMap<>();
+        Position p = null;
+        for (int guard = 0; guard <= fields.size(); guard++) {
+            try {
+                p = PortfolioCsv.position("position", cells);
+                break;
+            } catch (InputException e) {
+                String column = e.field() == null || !fields.containsKey(e.field()) ? "id" : e.field();
+                String stand = placeholder(column);
+                if (found.containsKey(column) || stand == null) {
+                    found.putIfAbsent(column, e.problem());
+                    break;
+                }
+                found.put(column, e.problem());
+                cells.put(column, stand);
+            }
         }
-        if (takenIds.contains(p.id())) {
-            fail("id", "'" + p.id() + "' is already in the book; ids are unique");
-            return;
+        String typedId = cells().get("id").strip();
+        if (!found.containsKey("id") && takenIds.contains(typedId)) {
+            found.put("id", "'" + typedId + "' is already in the book; ids are unique");
         }
-        if (!market.has(p.underlying())) {
-            fail("underlying", "no market data for " + p.underlying() + " in the snapshot (it has "
+        String asset = cells().get("underlying").strip().toUpperCase(java.util.Locale.ROOT);
+        if (!found.containsKey("underlying") && !asset.isEmpty() && !market.has(asset)) {
+            found.put("underlying", "no market data for " + asset + " in the snapshot (it has "
                     + String.join(", ", new TreeSet<>(market.assets().keySet())) + ")");
-            return;
         }
-        PositionValuation v = PositionPricer.value(p, market);
-        if (!v.ok()) {
-            fail("underlying", v.error());
+        PositionValuation v = found.isEmpty() && p != null ? PositionPricer.value(p, market) : null;
+        if (v != null && !v.ok()) {
+            found.put("underlying", v.error());
+        }
+        if (!found.isEmpty() || p == null) {
+            Map<String, String> cellsNow = cells();
+            for (String column : fields.keySet()) {
+                String message = found.get(column);
+                if (message == null) {
+                    continue;
+                }
+                String text = NAMES.get(column) + ": " + message;
+                if (problem.isEmpty()) {
+                    problem = text;
+                }
+                errors.get(column).setText(text);
+                if (!touched.contains(column) && cellsNow.get(column).isBlank()) {
+                    errors.get(column).getStyleClass().add("field-hint");
+                } else {
+                    fields.get(column).getStyleClass().add("invalid");
+                }
+            }
+            ok.setDisable(true);
+            preview.setText("");
+            growToFit();
             return;
         }
         valid = p;
         ok.setDisable(false);
-        preview.setText("At the snapshot (" + market.asOf() + "): mark " + Formats.number(v.price())
-                + (Double.isNaN(v.vol()) ? "" : " at vol " + Formats.percent(v.vol()))
+        preview.setText("Valued at the snapshot of " + AS_OF.format(market.asOf()) + ": mark "
+                + Formats.number(v.price()) + (Double.isNaN(v.vol()) ? "" : " (vol " + Formats.percent(v.vol()) + ")")
                 + " · value " + Formats.money(v.value()) + " USD · delta " + Formats.number(v.delta()) + " "
                 + p.underlying() + (original != null && p.equals(original) ? " · unchanged" : ""));
+        growToFit();
     }
 
-    private void fail(String column, String message) {
-        String key = column == null || !errors.containsKey(column) ? "id" : column;
-        String name = NAMES.getOrDefault(column, column == null ? "Position" : column);
-        problem = name + ": " + message;
-        errors.get(key).setText(problem);
-        fields.get(key).getStyleClass().add("invalid");
-        ok.setDisable(true);
-        preview.setText("");
+    /** A value of the column that passes the file rules for the type chosen, to check the other cells. */
+    private String placeholder(String column) {
+        InstrumentType t = type.getValue();
+        return switch (column) {
+            case "id" -> "x";
+            case "underlying" -> "X";
+            case "type" -> null;
+            case "expiry" -> t != null && t.hasExpiry() ? "2000-01-01" : "";
+            case "strike" -> t != null && t.isOption() ? "1" : "";
+            case "quantity", "entry_price" -> "0";
+            case "settlement" -> "LINEAR";
+            default -> null;
+        };
+    }
+
+    /** A longer message wraps to another line: the window grows (never shrinks) to show the whole form. */
+    private void growToFit() {
+        DialogPane pane = dialog.getDialogPane();
+        if (!dialog.isShowing() || pane.getScene() == null) {
+            return;
+        }
+        javafx.application.Platform.runLater(() -> {
+            Window w = pane.getScene().getWindow();
+            double need = pane.prefHeight(pane.getWidth());
+            if (w != null && need > pane.getHeight() + 0.5) {
+                w.setHeight(w.getHeight() + need - pane.getHeight());
+            }
+        });
     }
 
     Dialog<Position> dialog() {

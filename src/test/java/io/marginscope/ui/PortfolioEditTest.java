@@ -365,6 +365,22 @@ class PortfolioEditTest {
             assertThat(fx(() -> ((Label) e.dialog().getDialogPane().lookup(label)).getText())).isEqualTo(c.shown());
             assertThat(fx(e::valid)).isNull();
         }
+        // every bad field at once, each next to its field
+        fill(robot, e, CALL);
+        robot.interact(() -> {
+            e.quantityField().setText("1..2");
+            e.strikeField().setText("");
+            e.underlyingField().getEditor().setText("DOGE");
+        });
+        assertThat(fx(() -> ((Label) e.dialog().getDialogPane().lookup("#error-quantity")).getText()))
+                .isEqualTo("Quantity: '1..2' is not a number");
+        assertThat(fx(() -> ((Label) e.dialog().getDialogPane().lookup("#error-strike")).getText()))
+                .isEqualTo("Strike: empty; a value is required");
+        assertThat(fx(() -> ((Label) e.dialog().getDialogPane().lookup("#error-underlying")).getText()))
+                .startsWith("Underlying: no market data for DOGE");
+        assertThat(fx(e::problem)).startsWith("Underlying: no market data for DOGE");
+        assertThat(fx(() -> e.okButton().isDisabled())).isTrue();
+
         // a strike typed for a PERP is ignored (the field is disabled), and a fixed form is valid again
         fill(robot, e, CALL);
         robot.interact(() -> {
