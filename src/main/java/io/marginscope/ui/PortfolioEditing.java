@@ -261,6 +261,9 @@ final class PortfolioEditing {
         if (b == null || busy.get()) {
             return;
         }
+        if (!b.book().positions().contains(original)) {
+            return;
+        }
         open(PositionEditor.edit(stage, b, original), p -> {
             if (!p.equals(original)) {
                 apply("Edit " + original.id(), b, replaced(b.book(), original, p), p.id());
@@ -338,6 +341,9 @@ final class PortfolioEditing {
     private static Portfolio replaced(Portfolio book, Position original, Position p) {
         List<Position> out = new ArrayList<>(book.positions());
         int i = out.indexOf(original);
+        if (i < 0) {
+            throw new IllegalStateException(original.id() + " is not in the book on show");
+        }
         out.set(i, p);
         return book.withPositions(out);
     }
