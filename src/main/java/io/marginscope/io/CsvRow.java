@@ -12,9 +12,15 @@ import java.util.Set;
 /**
  * One data row of a CSV whose columns are matched by header name (case-insensitive, any order),
  * for reading cells and reporting an error at its line and column. Shared by the portfolio and
- * P&L readers.
+ * P&L readers, and by the check of one position typed in a form ({@link PortfolioCsv#position}).
+ *
+ * @param cells the row's cells in file order
  */
-record CsvRow(String file, int line, CSVRecord rec, Map<String, Integer> columns) {
+record CsvRow(String file, int line, List<String> cells, Map<String, Integer> columns) {
+
+    CsvRow {
+        cells = List.copyOf(cells);
+    }
 
     /**
      * Reads a header: names lower-cased; an empty or repeated name is an error, an unknown one a
@@ -52,13 +58,13 @@ record CsvRow(String file, int line, CSVRecord rec, Map<String, Integer> columns
     /** The trimmed cell, empty when the column or the cell is absent. */
     String text(String column) {
         Integer i = columns.get(column);
-        return i == null || i >= rec.size() ? "" : rec.get(i).trim();
+        return i == null || i >= cells.size() ? "" : cells.get(i).trim();
     }
 
     String required(String column) throws InputException {
         Integer i = columns.get(column);
-        if (i != null && i >= rec.size()) {
-            throw error(column, "missing: the row has " + rec.size() + " cells, the header " + columns.size());
+        if (i != null && i >= cells.size()) {
+            throw error(column, "missing: the row has " + cells.size() + " cells, the header " + columns.size());
         }
         String v = text(column);
         if (v.isEmpty()) {

@@ -77,7 +77,7 @@ public final class PnlCsv {
                     columns = CsvRow.header(src, rec, line, KNOWN, REQUIRED, "date, pnl, var; es optional", warnings);
                     continue;
                 }
-                CsvRow cells = new CsvRow(src.name(), line, rec, columns);
+                CsvRow cells = new CsvRow(src.name(), line, rec.toList(), columns);
                 LocalDate date = date(cells);
                 if (!dates.isEmpty()) {
                     LocalDate last = dates.get(dates.size() - 1);

@@ -7,16 +7,24 @@ import io.marginscope.model.Position;
 import io.marginscope.model.Settlement;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +45,10 @@ public final class PortfolioCsv {
     static final String QUANTITY = "quantity";
     static final String ENTRY_PRICE = "entry_price";
     static final String SETTLEMENT = "settlement";
+
+    /** The columns in the order of FORMATS.md section 1, as {@link #write} writes them. */
+    public static final List<String> COLUMNS = List.of(ID, UNDERLYING, TYPE, EXPIRY, STRIKE, QUANTITY, ENTRY_PRICE,
+            SETTLEMENT);
 
     private static final List<String> REQUIRED = List.of(ID, UNDERLYING, TYPE, QUANTITY);
     private static final Set<String> KNOWN = Set.of(ID, UNDERLYING, TYPE, EXPIRY, STRIKE, QUANTITY, ENTRY_PRICE,
@@ -69,7 +81,7 @@ public final class PortfolioCsv {
                     columns = CsvRow.header(src, rec, line, KNOWN, REQUIRED, String.join(", ", REQUIRED), warnings);
                     continue;
                 }
-                CsvRow row = new CsvRow(src.name(), line, rec, columns);
+                CsvRow row = new CsvRow(src.name(), line, rec.toList(), columns);
                 Position p = position(row);
                 Integer first = idLines.putIfAbsent(p.id(), line);
                 if (first != null) {
@@ -118,6 +130,84 @@ public final class PortfolioCsv {
             first = i + 1;
         }
         return tier;
+    }
+
+    /**
+     * One position from its cells by column name ({@link #COLUMNS}; an absent or null cell is empty),
+     * checked by the rules of a file's row: the first bad cell raises an {@link InputException} whose
+     * {@link InputException#field() field} is its column and whose problem is the message a file would
+     * get. {@code source} names the input in the message. Does not check that the id is new in a book.
+     */
+    public static Position position(String source, Map<String, String> cells) throws InputException {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        List<String> values = new ArrayList<>();
+        for (String c : COLUMNS) {
+            columns.put(c, values.size());
+            String v = cells.get(c);
+            values.add(v == null ? "" : v);
+        }
+        for (String c : cells.keySet()) {
+            if (!KNOWN.contains(c)) {
+                throw new IllegalArgumentException("not a portfolio column: " + c);
+            }
+        }
+        return position(new CsvRow(source, 0, values, columns));
+    }
+
+    /**
+     * The book as native CSV text: a {@code # tier:} line when the book names a tier, the header in
+     * {@link #COLUMNS} order, then one row per position in book order. Expiries at 08:00 UTC are written
+     * as dates, others as ISO instants; numbers exactly (they read back to the same doubles), NaN as an
+     * empty cell. {@link #read} of the text gives equal positions and tier.
+     */
+    public static String write(Portfolio book) {
+        StringBuilder out = new StringBuilder();
+        if (book.tier() != null) {
+            out.append("# tier: ").append(book.tier()).append('\n');
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            printer.printRecord(COLUMNS);
+            for (Position p : book.positions()) {
+                Instrument i = p.instrument();
+                printer.printRecord(p.id(), i.underlying(), i.type().name(), expiry(i.expiry()), number(i.strike()),
+                        number(p.quantity()), number(p.entryPrice()), i.settlement().name());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Writes {@link #write(Portfolio)} to a file (UTF-8), through a temporary file moved into place. */
+    public static void write(Portfolio book, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        try {
+            Files.writeString(tmp, write(book), StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String expiry(Instant expiry) {
+        if (expiry == null) {
+            return "";
+        }
+        LocalDate day = LocalDate.ofInstant(expiry, ZoneOffset.UTC);
+        return Expiries.atSettlement(day).equals(expiry) ? day.toString() : expiry.toString();
+    }
+
+    /** The shortest plain decimal that reads back to the same double; empty for NaN. */
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (v == 0) {
+            return 1 / v < 0 ? "-0" : "0";
+        }
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static Position position(CsvRow row) throws InputException {

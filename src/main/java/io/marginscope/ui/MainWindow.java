@@ -51,6 +51,7 @@ public final class MainWindow {
     private final ExportActions exports;
     private final LivePanel live;
     private final PortfolioPane portfolio;
+    private final PortfolioEditing editing;
     private Theme theme;
 
     public MainWindow(Stage stage, WorkbookViewModel model, RecentFiles recent) {
@@ -67,6 +68,8 @@ public final class MainWindow {
         this.live = new LivePanel(stage, model, risk, tiles, sessions);
 
         this.portfolio = new PortfolioPane(model, risk);
+        this.editing = new PortfolioEditing(stage, model, portfolio.table());
+        portfolio.setTools(editing.tools());
         SplitPane split = new SplitPane(charts, portfolio);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.52);
@@ -82,7 +85,11 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane();
         root.getStyleClass().add("workstation");
-        root.setTop(new VBox(menuBar(), new SummaryBar(model.currentProperty()), live));
+        SummaryBar summary = new SummaryBar(model.currentProperty());
+        summary.showWhatIf(model.editedProperty());
+        root.setTop(new VBox(menuBar(), summary, live));
+        editMenu.getItems().add(new SeparatorMenuItem());
+        editMenu.getItems().addAll(editing.menuItems());
         root.setLeft(panel);
         root.setCenter(tabs);
         root.setBottom(new StatusBar(model, risk));
@@ -97,8 +104,7 @@ public final class MainWindow {
         stage.setMinWidth(1000);
         stage.setMinHeight(600);
         stage.setTitle("MarginScope");
-        model.currentProperty().addListener((o, a, b) ->
-                stage.setTitle("MarginScope — " + b.book().name()));
+        model.currentProperty().addListener((o, a, b) -> stage.setTitle("MarginScope — " + title(b, model)));
         model.setOnError(e -> showError("Could not load — the previous book is kept", e));
         risk.setOnError(e -> showError("Could not read the price history — nothing changed", e));
     }
@@ -129,6 +135,7 @@ public final class MainWindow {
                 new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
         file.getItems().add(file.getItems().size() - 2, new SeparatorMenuItem());
+        file.getItems().add(file.getItems().size() - 2, editing.saveAsItem());
         file.getItems().addAll(file.getItems().size() - 2, sessions.menuItems());
         file.getItems().add(file.getItems().size() - 2, exports.menu());
 
@@ -182,6 +189,11 @@ public final class MainWindow {
         return new MenuBar(file, editMenu, view, riskMenu, new Menu("Help", null, about));
     }
 
+    /** The book's name for a title, marked "(what-if)" while its positions differ from those loaded. */
+    static String title(LoadedBook b, WorkbookViewModel model) {
+        return b.book().name() + (model.editedProperty().get() ? " (what-if)" : "");
+    }
+
     /** Light or dark: swaps the theme's sheet of named colours; the structure sheet stays. */
     void applyTheme(Theme next) {
         theme = next;
@@ -225,6 +237,10 @@ public final class MainWindow {
     /** The Edit menu: undo, redo and revert of what-if edits; the editing tools add their items. */
     Menu editMenu() {
         return editMenu;
+    }
+
+    PortfolioEditing editing() {
+        return editing;
     }
 
     RiskCharts charts() {

@@ -270,7 +270,7 @@ final class SessionActions {
     private void updateTitle() {
         LoadedBook b = model.current();
         Session s = current.get();
-        stage.setTitle("MarginScope" + (b == null ? "" : " — " + b.book().name())
+        stage.setTitle("MarginScope" + (b == null ? "" : " — " + MainWindow.title(b, model))
                 + (s == null ? "" : " — session " + s.name() + " v" + s.version()));
     }
 }

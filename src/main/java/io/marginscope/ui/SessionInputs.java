@@ -2,6 +2,7 @@ package io.marginscope.ui;
 
 import io.marginscope.io.InputException;
 import io.marginscope.io.Loaded;
+import io.marginscope.io.PortfolioCsv;
 import io.marginscope.io.PortfolioFiles;
 import io.marginscope.io.PriceHistoryFiles;
 import io.marginscope.io.SampleBooks;
@@ -20,7 +21,11 @@ import io.marginscope.run.RunParameters;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
 
 /**
  * Between what the workstation shows and a saved session's inputs: the book, its market, the
@@ -28,6 +33,12 @@ import java.util.List;
  * policy with the workstation's settings over its base), and back. Reads files: call off the FX thread.
  */
 final class SessionInputs {
+
+    /**
+     * The texts the books and markets of opened sessions were read from (they have no file), by the value
+     * read, for as long as that value is in use: saving such a book again stores the same text.
+     */
+    private static final Map<Object, TextSource> SOURCES = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The policy a session's margin is computed with. */
     static final String POLICY = "ramm";
@@ -41,17 +52,38 @@ final class SessionInputs {
     private SessionInputs() {
     }
 
+    /**
+     * The inputs of what the workstation shows. The portfolio is the text it was read from (its file, the
+     * bundled sample, or the session it was opened from) when that text still reads to the positions on
+     * show; otherwise (a what-if edit, or a file changed since) it is the book on show written as a native
+     * CSV named after the book ({@link PortfolioCsv#write}), so that a saved session or an export holds the
+     * edited positions and reopens with them.
+     */
     static RunInputs of(Snapshot s) throws InputException {
         LoadedBook b = s.book();
-        TextSource portfolio;
         TextSource market;
-        if (b.bookFile() != null) {
-            portfolio = TextSource.read(b.bookFile());
+        if (b.marketFile() != null) {
             market = TextSource.read(b.marketFile());
+        } else if (SOURCES.get(b.market()) != null) {
+            market = SOURCES.get(b.market());
         } else {
             String file = sampleFile(b.book().name());
-            portfolio = resource(file);
             market = resource(file.substring(0, file.lastIndexOf('.')) + ".market.json");
+        }
+        TextSource portfolio = null;
+        if (b.bookFile() != null) {
+            try {
+                portfolio = TextSource.read(b.bookFile());
+            } catch (InputException gone) {
+                portfolio = null;
+            }
+        } else if (SOURCES.get(b.book()) != null) {
+            portfolio = SOURCES.get(b.book());
+        } else if (isSample(b.book().name())) {
+            portfolio = resource(sampleFile(b.book().name()));
+        }
+        if (portfolio == null || !reads(portfolio, b)) {
+            portfolio = written(b.book());
         }
         List<TextSource> history = List.of();
         if (s.history() != null) {
@@ -75,7 +107,29 @@ final class SessionInputs {
             history = new LoadedHistory(Path.of(name), h);
         }
         LoadedBook book = new LoadedBook(p.value(), m.value(), v, warnings, null, null);
+        SOURCES.put(m.value(), in.market());
+        SOURCES.put(p.value(), in.portfolio());
         return new Opened(book, in.parameters().risk(), history);
+    }
+
+    /** True when the text reads to the book on show: the same name, positions and tier. */
+    static boolean reads(TextSource text, LoadedBook b) {
+        try {
+            Portfolio p = PortfolioFiles.read(text, b.market()).value();
+            return p.name().equals(b.book().name()) && p.positions().equals(b.book().positions())
+                    && Objects.equals(p.tier(), b.book().tier());
+        } catch (InputException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The book as a native CSV whose file name is the book's name (so that it reopens under that name). */
+    static TextSource written(Portfolio book) {
+        return new TextSource(book.name() + ".csv", PortfolioCsv.write(book));
+    }
+
+    private static boolean isSample(String bookName) {
+        return SampleBooks.names().stream().anyMatch(n -> n.substring(0, n.lastIndexOf('.')).equals(bookName));
     }
 
     private static String sampleFile(String bookName) throws InputException {

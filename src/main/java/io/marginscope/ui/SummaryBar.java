@@ -2,6 +2,7 @@ package io.marginscope.ui;
 
 import io.marginscope.pricing.PortfolioValuation.UnderlyingGreeks;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -23,6 +24,7 @@ public final class SummaryBar extends HBox {
     private final Label asOf = new Label();
     private final Label equity = new Label();
     private final HBox underlyings = new HBox();
+    private final Label whatIf = new Label("what-if");
 
     public SummaryBar(ReadOnlyObjectProperty<LoadedBook> current) {
         getStyleClass().add("summary-bar");
@@ -33,7 +35,14 @@ public final class SummaryBar extends HBox {
         asOf.getStyleClass().add("caption");
         underlyings.getStyleClass().add("underlyings");
 
-        VBox title = new VBox(book, asOf);
+        whatIf.setId("summaryWhatIf");
+        whatIf.getStyleClass().add("whatif-badge");
+        whatIf.setVisible(false);
+        whatIf.managedProperty().bind(whatIf.visibleProperty());
+        whatIf.setTooltip(new Tooltip("The positions on show are edited (a what-if): they differ from those loaded"));
+        HBox name = new HBox(8, book, whatIf);
+        name.setAlignment(Pos.CENTER_LEFT);
+        VBox title = new VBox(name, asOf);
         title.getStyleClass().add("card");
         VBox eq = card("Equity (USD)", equity,
                 "Sum of the positions' values: collateral at spot, perps and futures at their unrealised P&L, "
@@ -42,6 +51,11 @@ public final class SummaryBar extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(title, eq, underlyings, spacer);
         current.addListener((obs, old, now) -> show(now));
+    }
+
+    /** Marks the book as a what-if while {@code edited} is true. */
+    void showWhatIf(ObservableBooleanValue edited) {
+        whatIf.visibleProperty().bind(edited);
     }
 
     private void show(LoadedBook b) {

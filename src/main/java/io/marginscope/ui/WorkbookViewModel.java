@@ -133,13 +133,15 @@ public final class WorkbookViewModel {
     }
 
     private void show(LoadedBook book) {
-        current.set(book);
-        rows.setAll(book.valuation().positions());
+        // the history first, so that a listener of the book on show reads whether it is a what-if
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());
         undoLabel.set(undo.isEmpty() ? "" : undo.peek().label());
         redoLabel.set(redo.isEmpty() ? "" : redo.peek().label());
-        edited.set(origin != null && book.book() != origin.book());
+        // differs in content: an edit taken back by hand (add, then remove) is no longer a what-if
+        edited.set(origin != null && book.book() != origin.book() && !book.book().equals(origin.book()));
+        current.set(book);
+        rows.setAll(book.valuation().positions());
         int n = book.book().size();
         status.set(book.book().name() + (edited.get() ? " (what-if)" : "") + ": " + n + " position"
                 + (n == 1 ? "" : "s") + " valued as of " + book.market().asOf()
