@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * A small line of the values given and nothing else (no padding points, no zero it starts from),
  * drawn on one {@link Canvas} in the tiles' typeface: the last value printed large at the top right, the line scaled to
- * the values' own low and high (printed at the left), a dot on the last point, and the warning
+ * the values' own low and high (printed at the left, at their height), a dot on the last point, and the warning
  * and liquidation levels as dashed lines when they fall in that range. One value is a dot. Colours
  * from CSS: {@code -ms-spark-line}, {@code -ms-spark-text}, {@code -ms-spark-muted},
  * {@code -ms-spark-warning}, {@code -ms-spark-breach}.
@@ -138,9 +138,13 @@ public final class Sparkline extends Region {
         g.setFill(muted.getValue());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(format.format(r[1]), 0, top - 2);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(format.format(r[0]), 0, bottom + 2);
+        double lo = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double hi = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(format.format(hi), 0, y(hi, r, top, bottom));
+        if (hi - lo > 1e-12) {
+            g.fillText(format.format(lo), 0, y(lo, r, top, bottom));
+        }
 
         g.setLineWidth(1.2);
         g.setLineDashes(4, 4);
