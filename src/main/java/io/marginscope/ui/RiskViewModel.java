@@ -187,7 +187,7 @@ public final class RiskViewModel {
         CorrelationRow row = correlationRow(a, b);
         if (value != null && !(value >= -1 && value <= 1)) {
             throw new IllegalArgumentException("Correlation " + row.name() + ": "
-                    + (value.isNaN() ? "not a number" : Formats.number(value))
+                    + (Double.isFinite(value) ? Formats.number(value) : "not a number")
                     + " is not in [-1, 1]; the previous value is kept");
         }
         row.setOverride(value);
