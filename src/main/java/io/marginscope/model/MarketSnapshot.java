@@ -87,6 +87,31 @@ public record MarketSnapshot(Instant asOf, double daysPerYear, Map<String, Asset
         return new MarketSnapshot(asOf, daysPerYear, copy, impliedVols, correlations, orderBooks);
     }
 
+    /**
+     * A copy with some correlations given (an analyst's override): each pair replaces the
+     * snapshot's, or is added when the snapshot has none. Each value must be in [-1, 1] and each
+     * pair of two different assets; IllegalArgumentException names the pair otherwise. The pairs
+     * need not be jointly consistent: the factor model repairs a matrix that is not positive
+     * semi-definite.
+     */
+    public MarketSnapshot withCorrelations(Map<AssetPair, Double> given) {
+        Map<AssetPair, Double> copy = new HashMap<>(correlations);
+        for (Map.Entry<AssetPair, Double> e : given.entrySet()) {
+            AssetPair p = e.getKey();
+            Double v = e.getValue();
+            if (p.first().equals(p.second())) {
+                throw new IllegalArgumentException("correlation " + p.first() + "-" + p.second()
+                        + ": an asset's correlation with itself is 1");
+            }
+            if (v == null || !(v >= -1 && v <= 1)) {
+                throw new IllegalArgumentException("correlation " + p.first() + "-" + p.second() + ": " + v
+                        + " is not in [-1, 1]");
+            }
+            copy.put(p, v);
+        }
+        return new MarketSnapshot(asOf, daysPerYear, assets, impliedVols, copy, orderBooks);
+    }
+
     /** A copy valued at another instant (time passing in a stress): times to expiry are measured from it. */
     public MarketSnapshot withAsOf(Instant newAsOf) {
         return new MarketSnapshot(newAsOf, daysPerYear, assets, impliedVols, correlations, orderBooks);

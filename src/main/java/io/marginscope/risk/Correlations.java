@@ -33,9 +33,11 @@ public final class Correlations {
      * @param matrix   the correlation matrix, positive semi-definite with a unit diagonal
      * @param repaired true when the assembled matrix was not positive semi-definite and was
      *                 replaced by the nearest correlation matrix
+     * @param minEigenvalueBefore the smallest eigenvalue of the assembled matrix, before any repair
      * @param warnings what the analyst should know
      */
-    public record BookCorrelation(CorrelationMatrix matrix, boolean repaired, List<String> warnings) {
+    public record BookCorrelation(CorrelationMatrix matrix, boolean repaired, double minEigenvalueBefore,
+                                  List<String> warnings) {
         public BookCorrelation {
             warnings = List.copyOf(warnings);
         }
@@ -161,7 +163,8 @@ public final class Correlations {
         if (fix.changed()) {
             warnings.add(repairWarning(assets, m, fix));
         }
-        return new BookCorrelation(new CorrelationMatrix(assets, fix.matrix()), fix.changed(), warnings);
+        return new BookCorrelation(new CorrelationMatrix(assets, fix.matrix()), fix.changed(), fix.minEigenvalueBefore(),
+                warnings);
     }
 
     private static String repairWarning(List<String> assets, double[][] before, NearestCorrelation.Result fix) {

@@ -86,10 +86,7 @@ public final class FactorModel {
             }
         }
 
-        CorrelationMatrix estimated = p.volModel().equals(VolModels.EWMA)
-                ? Correlations.ewma(all, p.ewmaLambda())
-                : Correlations.sample(window);
-        double[][] corr = correlation(assets, market, estimated, warnings);
+        double[][] corr = correlation(assets, market, estimated(all, p), warnings);
 
         RiskFactors.FactorHistory fh = null;
         if (p.method().needsHistory()) {
@@ -116,6 +113,39 @@ public final class FactorModel {
             fh = new RiskFactors.FactorHistory(window.dates(), returns, condVols, id);
         }
         return new RiskFactors(assets, vols, corr, fh, warnings);
+    }
+
+    /**
+     * The correlation matrix {@link #build} gives the book with the same inputs, and whether it was
+     * repaired: the snapshot's pair where given, else the estimate on the price history (EWMA with
+     * the EWMA vol model, else the sample correlation of the window), else 0; the nearest
+     * correlation matrix when that is not positive semi-definite. Fails as {@link #build} does when
+     * the history has none of the book's assets or fewer than 2 common returns.
+     */
+    public static Correlations.BookCorrelation correlation(Portfolio book, MarketSnapshot market,
+                                                           Loaded<PriceHistory> history, RiskParameters p) {
+        List<String> assets = List.copyOf(book.underlyings());
+        if (history == null) {
+            return Correlations.forBook(assets, market.correlations(), null);
+        }
+        PriceHistory ph = history.value();
+        List<String> inHistory = assets.stream().filter(ph::has).toList();
+        if (inHistory.isEmpty()) {
+            throw new IllegalArgumentException("the price history has none of the book's assets " + assets);
+        }
+        LocalDate asOf = LocalDate.ofInstant(market.asOf(), ZoneOffset.UTC);
+        ReturnSeries all = ph.returnsUpTo(inHistory, asOf).returns();
+        if (all.length() < 2) {
+            throw new IllegalArgumentException("the price history has fewer than 2 common returns before " + asOf);
+        }
+        return Correlations.forBook(assets, market.correlations(), estimated(all, p));
+    }
+
+    /** EWMA correlation of all the returns with the EWMA vol model, else the sample correlation of the window. */
+    private static CorrelationMatrix estimated(ReturnSeries all, RiskParameters p) {
+        return p.volModel().equals(VolModels.EWMA)
+                ? Correlations.ewma(all, p.ewmaLambda())
+                : Correlations.sample(all.last(p.windowDays()));
     }
 
     /** The snapshot's pairs where given, else the estimate (if any), else 0; repaired when not PSD. */

@@ -81,7 +81,7 @@ public final class MainWindow {
         TabPane tabs = new TabPane(MarginWorkspace.tab("Risk", "riskTab", center));
         tabs.getTabs().addAll(marginWorkspace.tabs());
         tabs.setId("workstationTabs");
-        panel.addSection(marginWorkspace.settings());
+        panel.addSectionFirst(marginWorkspace.settings());
 
         BorderPane root = new BorderPane();
         root.getStyleClass().add("workstation");

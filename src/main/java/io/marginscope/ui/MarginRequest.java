@@ -11,7 +11,7 @@ import io.marginscope.risk.PriceHistory;
  * The inputs of one margin run, fixed when the run starts.
  *
  * @param book     the book
- * @param market   its snapshot with the analyst's vol overrides applied
+ * @param market   its snapshot with the analyst's vol and correlation overrides applied
  * @param history  the price history, or null when none is open
  * @param policy   the margin policy
  * @param settings Monte Carlo scenarios and seed (the risk settings' ones)

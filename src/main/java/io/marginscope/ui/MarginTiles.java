@@ -7,6 +7,7 @@ import eu.hansolo.tilesfx.skins.BarChartItem;
 import io.marginscope.margin.LiquidationPrice;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
+import io.marginscope.ui.control.Sparkline;
 import io.marginscope.ui.control.TileFrame;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -14,13 +15,20 @@ import javafx.scene.layout.Priority;
 import javafx.util.Duration;
 
 import java.text.DecimalFormat;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The margin tiles: the margin ratio gauge with its zones at the policy's thresholds, adjusted
  * equity against IM and MM, the distance to liquidation of each underlying, the worst stress loss,
  * and a sparkline of the margin ratio over the session. Each tile is built once and updated by
- * value, animation off; every number comes from the last {@link MarginRun}.
+ * value, animation off; every number comes from the last {@link MarginRun}. Money is printed
+ * with grouping (the bars' values too). The sparkline is drawn by {@link Sparkline} inside a
+ * custom tile: TilesFX's own sparkline pads its points with the minimum value, so it always
+ * started from 0.
  */
 public final class MarginTiles extends HBox {
 
@@ -28,6 +36,8 @@ public final class MarginTiles extends HBox {
     private static final double HEIGHT = 170;
     /** Points the sparkline keeps: the session's last runs. */
     static final int SESSION_POINTS = 60;
+    /** How the bars print USD: whole dollars, grouped (as {@link Formats#money}). */
+    static final String BAR_MONEY = "%,.0f";
 
     private final TileFrame ratio;
     private final TileFrame cover;
@@ -37,6 +47,8 @@ public final class MarginTiles extends HBox {
     private final BarChartItem equityBar = new BarChartItem("Adjusted equity", 0);
     private final BarChartItem imBar = new BarChartItem("Initial margin", 0);
     private final BarChartItem mmBar = new BarChartItem("Maintenance margin", 0);
+    private final Sparkline spark = new Sparkline("0.000");
+    private final Deque<Double> sessionRatios = new ArrayDeque<>();
     private Policy.Thresholds thresholds;
 
     public MarginTiles(MarginViewModel margin) {
@@ -46,7 +58,11 @@ public final class MarginTiles extends HBox {
         cover = frame(coverTile());
         liquidation = frame(liquidationTile());
         stress = frame(stressTile());
-        session = frame(sessionTile());
+        session = frame(sessionTile(spark));
+        for (BarChartItem b : new BarChartItem[] {equityBar, imBar, mmBar}) {
+            b.setLocale(Locale.getDefault(Locale.Category.FORMAT));
+            b.setFormatString(BAR_MONEY);
+        }
         getChildren().addAll(ratio, cover, liquidation, stress, session);
         help(ratio, "Margin ratio = MM / adjusted equity. Adjusted equity = equity with collateral at "
                 + "value x (1 - haircut). Zones at the policy's thresholds: OK below the warning ratio, "
@@ -152,16 +168,14 @@ public final class MarginTiles extends HBox {
         return t;
     }
 
-    private static Tile sessionTile() {
+    private static Tile sessionTile(Sparkline spark) {
         Tile t = TileBuilder.create()
-                .skinType(Tile.SkinType.SPARK_LINE)
+                .skinType(Tile.SkinType.CUSTOM)
                 .prefSize(WIDTH, HEIGHT)
                 .title("Margin ratio this session")
-                .averagingPeriod(SESSION_POINTS)
-                .decimals(3)
-                .minValue(0)
-                .maxValue(1.5)
-                .fixedYScale(true)
+                .graphic(spark)
+                .textVisible(true)
+                .text("no run yet")
                 .animated(false)
                 .roundedCorners(true)
                 .build();
@@ -205,7 +219,7 @@ public final class MarginTiles extends HBox {
             b.setNameColor(cover.tile().getValueColor());
             b.setValueColor(cover.tile().getValueColor());
         }
-        session.tile().setMaxValue(max);
+        spark.setLevels(warn, liq);
     }
 
     private void show(MarginRun run) {
@@ -220,6 +234,11 @@ public final class MarginTiles extends HBox {
         g.setText(defined ? m.zone().name() : "equity ≤ 0: " + m.zone().name());
         g.setDescription(defined ? new DecimalFormat("0.000").format(m.marginRatio()) : "n/a");
 
+        // the bars' full width is the largest of the three (TilesFX's default is 100)
+        double full = Math.max(1, Math.max(m.adjustedEquity(), Math.max(m.initialMargin(), m.maintenanceMargin())));
+        for (BarChartItem b : new BarChartItem[] {equityBar, imBar, mmBar}) {
+            b.setMaxValue(full);
+        }
         equityBar.setValue(m.adjustedEquity());
         imBar.setValue(m.initialMargin());
         mmBar.setValue(m.maintenanceMargin());
@@ -246,7 +265,13 @@ public final class MarginTiles extends HBox {
         s.setValue(m.components().getOrDefault("stress", 0.0));
         s.setText(run.request().policy().name());
         if (defined) {
-            session.tile().setValue(m.marginRatio());
+            sessionRatios.addLast(m.marginRatio());
+            while (sessionRatios.size() > SESSION_POINTS) {
+                sessionRatios.removeFirst();
+            }
+            spark.setValues(List.copyOf(sessionRatios));
+            int n = sessionRatios.size();
+            session.tile().setText(n == 1 ? "1 run" : "last " + n + " runs");
         }
     }
 
@@ -274,5 +299,23 @@ public final class MarginTiles extends HBox {
 
     Tile stressTileNode() {
         return stress.tile();
+    }
+
+    Tile coverTileNode() {
+        return cover.tile();
+    }
+
+    BarChartItem equityBar() {
+        return equityBar;
+    }
+
+    /** The margin ratios the session sparkline draws, oldest first. */
+    Sparkline sparkline() {
+        return spark;
+    }
+
+    /** The texts the equity vs IM vs MM tile prints for its three bars. */
+    static String barText(double usd) {
+        return String.format(Locale.getDefault(Locale.Category.FORMAT), BAR_MONEY, usd);
     }
 }

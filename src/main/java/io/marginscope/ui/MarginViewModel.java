@@ -12,18 +12,15 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.util.Duration;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The margin policy of the workstation and the last margin run, which the margin views bind to.
  *
- * <p>A change of the book, the price history, the Monte Carlo settings, a vol override or the
+ * <p>A change of the book, the price history, the Monte Carlo settings, a vol or correlation override or the
  * policy asks for a new run; requests are coalesced as the risk runs are (a pause of
  * {@value RiskViewModel#DEBOUNCE_MS} ms, latest inputs win, the run in flight is cancelled).
  * A policy file that does not parse is reported and the previous policy stays.
@@ -65,13 +62,7 @@ public final class MarginViewModel {
         risk.historyProperty().addListener(o -> recompute());
         risk.scenariosProperty().addListener(o -> inputsChanged());
         risk.seedProperty().addListener(o -> inputsChanged());
-        risk.assetVols().addListener((ListChangeListener<AssetVolRow>) c -> {
-            while (c.next()) {
-                for (AssetVolRow row : c.getAddedSubList()) {
-                    row.overrideProperty().addListener(o -> inputsChanged());
-                }
-            }
-        });
+        risk.overrideChangesProperty().addListener(o -> inputsChanged());
         service.setOnSucceeded(e -> show(service.getValue()));
         service.setOnFailed(e -> {
             run.set(null);
@@ -138,14 +129,8 @@ public final class MarginViewModel {
         if (b == null) {
             return null;
         }
-        Map<String, Double> overrides = new LinkedHashMap<>();
-        for (AssetVolRow row : risk.assetVols()) {
-            if (row.overrideProperty().get() != null) {
-                overrides.put(row.asset(), row.overrideProperty().get());
-            }
-        }
         LoadedHistory h = risk.historyProperty().get();
-        return new MarginRequest(b.book(), RiskRequest.withOverrides(b.market(), overrides),
+        return new MarginRequest(b.book(), risk.overriddenMarket(b),
                 h == null ? null : h.history(), policy.get(), settings());
     }
 

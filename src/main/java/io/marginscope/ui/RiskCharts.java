@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * The charts of the last risk run, one tab each: the scenario P&L histogram with VaR and ES
  * marked (simulation methods only; parametric has no scenario vector, which the tab says), the
- * component ES of each position, and the correlation matrix of the risk factors. While the
+ * component ES of each position, and the correlation matrix of the risk factors (the analyst's
+ * overridden pairs framed). While the
  * charts are stale a veil is laid over them (cheaper to draw than fading the charts, and no CSS
  * pass through them at every run).
  */
@@ -88,7 +89,17 @@ public final class RiskCharts extends StackPane {
             bars.add(new ComponentEsChart.Bar(p.id(), p.componentEs()));
         }
         components.show(bars);
-        correlation.show(r.factors().assets(), r.factors().correlation());
+        List<String> assets = r.factors().assets();
+        boolean[][] overridden = new boolean[assets.size()][assets.size()];
+        for (var pair : run.request().correlationOverrides().keySet()) {
+            int i = assets.indexOf(pair.first());
+            int j = assets.indexOf(pair.second());
+            if (i >= 0 && j >= 0) {
+                overridden[i][j] = true;
+                overridden[j][i] = true;
+            }
+        }
+        correlation.show(assets, r.factors().correlation(), overridden);
     }
 
     private static String parametricNote(ParametricRisk.Measure m) {

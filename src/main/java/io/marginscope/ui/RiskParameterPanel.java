@@ -36,8 +36,8 @@ import java.util.function.IntSupplier;
 
 /**
  * The risk settings: confidence (slider and presets), horizon, method, vol model with its EWMA
- * decay and history window, Monte Carlo scenarios and seed, the price history, and the per-asset
- * vol overrides. Every control writes to the {@link RiskViewModel}, which decides when to run.
+ * decay and history window, Monte Carlo scenarios and seed, the price history, the per-asset
+ * vol overrides and the pairwise correlation overrides. Every control writes to the {@link RiskViewModel}, which decides when to run.
  */
 public final class RiskParameterPanel extends ScrollPane {
 
@@ -46,6 +46,7 @@ public final class RiskParameterPanel extends ScrollPane {
 
     private final RiskViewModel model;
     private final VBox content;
+    private final CorrelationOverrideTable correlations;
     // strong references: bidirectional bindings to asObject() adapters are weak
     private final ObjectProperty<Integer> horizonObject;
     private final ObjectProperty<Integer> windowObject;
@@ -61,6 +62,7 @@ public final class RiskParameterPanel extends ScrollPane {
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
 
+        correlations = new CorrelationOverrideTable(model);
         content = new VBox(6,
                 heading("Risk settings"),
                 confidence(),
@@ -70,13 +72,27 @@ public final class RiskParameterPanel extends ScrollPane {
                 history(chooseHistory),
                 heading("Vol overrides"),
                 new VolOverrideTable(model),
+                heading("Correlation overrides"),
+                correlations,
                 heading("Notes"),
                 notes());
         content.getStyleClass().add("risk-panel-content");
         setContent(content);
     }
 
-    /** Adds a section (another view's settings) after the vol overrides, before the notes. */
+    /**
+     * Puts a section at the top of the panel, above the risk settings (the margin policy: visible
+     * without scrolling at 1366x768).
+     */
+    public void addSectionFirst(Node section) {
+        content.getChildren().addFirst(section);
+    }
+
+    CorrelationOverrideTable correlationEditor() {
+        return correlations;
+    }
+
+    /** Adds a section (another view's settings) after the overrides, before the notes. */
     public void addSection(javafx.scene.Node section) {
         int notes = content.getChildren().size() - 2;
         content.getChildren().add(notes, section);

@@ -1,5 +1,6 @@
 package io.marginscope.ui;
 
+import io.marginscope.risk.Correlations;
 import io.marginscope.risk.PositionRisk;
 import io.marginscope.risk.RiskResult;
 import io.marginscope.ui.control.PnlBins;
@@ -10,11 +11,13 @@ import java.util.Map;
 
 /**
  * A finished risk run: its inputs, the engine's result, how long it took, the P&L histogram
- * bins of a simulation (null for parametric), and the date of the last daily return the run
- * could use from the price history (null without one).
+ * bins of a simulation (null for parametric), the date of the last daily return the run could
+ * use from the price history (null without one), and the book's correlation matrix without the
+ * analyst's correlation overrides ({@code base}) and with them ({@code used}, the matrix of the
+ * result's factors, repaired when not positive semi-definite).
  */
 public record RiskRun(RiskRequest request, RiskResult result, long elapsedMillis, PnlBins bins,
-                      LocalDate lastReturn) {
+                      LocalDate lastReturn, Correlations.BookCorrelation base, Correlations.BookCorrelation used) {
 
     /** The result of each position by id. */
     public Map<String, PositionRisk> byPosition() {

@@ -1,5 +1,6 @@
 package io.marginscope.ui;
 
+import io.marginscope.risk.Correlations;
 import io.marginscope.risk.FactorModel;
 import io.marginscope.risk.PriceHistory;
 import io.marginscope.risk.RiskEngine;
@@ -126,13 +127,17 @@ public final class RiskService extends Service<RiskRun> {
                 updateProgress(0, 1);
                 updateMessage("Building risk factors …");
                 RiskFactors factors = FactorModel.build(r.book(), r.market(), r.history(), r.parameters());
+                Correlations.BookCorrelation used = FactorModel.correlation(r.book(), r.market(), r.history(),
+                        r.parameters());
+                Correlations.BookCorrelation base = r.correlationOverrides().isEmpty() ? used
+                        : FactorModel.correlation(r.book(), r.snapshot(), r.history(), r.parameters());
                 updateMessage("Measuring risk (" + r.parameters().method().cliName() + ") …");
                 RiskResult result = new RiskEngine(cache).compute(r.book(), r.market(), factors, r.parameters(),
                         new ThrottledProgress(this::isCancelled, f -> updateProgress(f, 1)));
                 long elapsed = (System.nanoTime() - start) / 1_000_000;
                 PnlBins bins = result.pnl() == null ? null : PnlBins.of(result.pnl(), HISTOGRAM_BINS);
                 updateMessage("");
-                return new RiskRun(r, result, elapsed, bins, lastReturn(r, factors));
+                return new RiskRun(r, result, elapsed, bins, lastReturn(r, factors), base, used);
             }
         };
     }

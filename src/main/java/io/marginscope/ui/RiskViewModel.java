@@ -1,5 +1,8 @@
 package io.marginscope.ui;
 
+import io.marginscope.model.MarketSnapshot;
+import io.marginscope.model.MarketSnapshot.AssetPair;
+import io.marginscope.risk.CorrelationMatrix;
 import io.marginscope.risk.RiskMethod;
 import io.marginscope.risk.RiskParameters;
 import io.marginscope.risk.VolModels;
@@ -11,6 +14,8 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,7 +40,9 @@ import java.util.function.Consumer;
 /**
  * The risk settings of the workstation and the last VaR/ES run, which the risk views bind to.
  *
- * <p>Every change of a setting, a vol override, the price history or the book asks for a new run.
+ * <p>Every change of a setting, a vol or correlation override, the price history or the book asks
+ * for a new run. Overrides stay while the book on show is edited as a what-if (same market) and
+ * are cleared when another book or market is opened.
  * Requests are coalesced: a change (re)starts a {@value #DEBOUNCE_MS} ms pause, and only when the
  * inputs have been still that long is the run started, cancelling the one in flight, so dragging
  * the confidence slider never queues a run per pixel and the latest inputs always win. A new
@@ -62,6 +69,8 @@ public final class RiskViewModel {
     private final IntegerProperty scenarios;
     private final LongProperty seed;
     private final ObservableList<AssetVolRow> assetVols = FXCollections.observableArrayList();
+    private final ObservableList<CorrelationRow> correlations = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper overrideChanges = new ReadOnlyIntegerWrapper(this, "overrideChanges");
 
     private final ReadOnlyObjectWrapper<LoadedHistory> history = new ReadOnlyObjectWrapper<>(this, "history");
     private final ReadOnlyObjectWrapper<RiskRun> run = new ReadOnlyObjectWrapper<>(this, "run");
@@ -89,7 +98,7 @@ public final class RiskViewModel {
         debounce.setOnFinished(e -> start());
         book.addListener((o, was, now) -> {
             run.set(null);
-            rebuildAssets(now);
+            rebuildAssets(was, now);
             recompute();
         });
 
@@ -143,11 +152,12 @@ public final class RiskViewModel {
     }
 
     /**
-     * Takes a saved session's settings and price history (vol overrides cleared); the run starts
+     * Takes a saved session's settings and price history (vol and correlation overrides cleared); the run starts
      * when the session's book arrives, or at once if it is already on show.
      */
     void restore(RiskParameters p, LoadedHistory h) {
         resetVolOverrides();
+        resetCorrelationOverrides();
         confidence.set(p.confidence());
         horizonDays.set(p.horizonDays());
         method.set(p.method());
@@ -166,6 +176,67 @@ public final class RiskViewModel {
     /** Clears every vol override. */
     public void resetVolOverrides() {
         assetVols.forEach(r -> r.overrideProperty().set(null));
+    }
+
+    /**
+     * Overrides the correlation of two of the book's assets (either order), or clears the override
+     * with null. Refused, with the pair named and the previous value kept, when the pair is not
+     * two different assets of the book or the value is not in [-1, 1].
+     */
+    public void setCorrelationOverride(String a, String b, Double value) {
+        CorrelationRow row = correlationRow(a, b);
+        if (value != null && !(value >= -1 && value <= 1)) {
+            throw new IllegalArgumentException("Correlation " + row.name() + ": "
+                    + (Double.isFinite(value) ? Formats.number(value) : "not a number")
+                    + " is not in [-1, 1]; the previous value is kept");
+        }
+        row.setOverride(value);
+    }
+
+    /** Back to the base correlation of one pair. */
+    public void resetCorrelationOverride(String a, String b) {
+        correlationRow(a, b).setOverride(null);
+    }
+
+    /** Clears every correlation override. */
+    public void resetCorrelationOverrides() {
+        correlations.forEach(r -> r.setOverride(null));
+    }
+
+    private CorrelationRow correlationRow(String a, String b) {
+        if (a.equals(b)) {
+            throw new IllegalArgumentException("Correlation " + a + "-" + b + ": an asset's correlation with itself "
+                    + "is 1 and cannot be overridden");
+        }
+        return correlations.stream().filter(r -> r.is(a, b)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("Correlation " + a + "-" + b + ": not a pair of the book's assets"));
+    }
+
+    /** The vol overrides on show, asset -> annual vol. */
+    Map<String, Double> volOverrides() {
+        Map<String, Double> overrides = new LinkedHashMap<>();
+        for (AssetVolRow row : assetVols) {
+            if (row.overrideProperty().get() != null) {
+                overrides.put(row.asset(), row.overrideProperty().get());
+            }
+        }
+        return overrides;
+    }
+
+    /** The correlation overrides on show. */
+    Map<AssetPair, Double> correlationOverrides() {
+        Map<AssetPair, Double> overrides = new LinkedHashMap<>();
+        for (CorrelationRow row : correlations) {
+            if (row.overrideProperty().get() != null) {
+                overrides.put(row.pair(), row.overrideProperty().get());
+            }
+        }
+        return overrides;
+    }
+
+    /** The book's snapshot with the vol and correlation overrides applied: the market the risk and margin runs use. */
+    MarketSnapshot overriddenMarket(LoadedBook b) {
+        return RiskRequest.withOverrides(b.market(), volOverrides(), correlationOverrides());
     }
 
     private void start() {
@@ -204,6 +275,13 @@ public final class RiskViewModel {
             int i = assets.indexOf(row.asset());
             row.setUsedVol(i < 0 ? Double.NaN : r.result().factors().vols()[i]);
         }
+        CorrelationMatrix base = r.base().matrix();
+        CorrelationMatrix used = r.used().matrix();
+        for (CorrelationRow row : correlations) {
+            boolean known = base.has(row.first()) && base.has(row.second());
+            row.setBase(known ? base.get(row.first(), row.second()) : Double.NaN);
+            row.setUsed(known ? used.get(row.first(), row.second()) : Double.NaN);
+        }
         boolean pending = debounce.getStatus() == Animation.Status.RUNNING;
         stale.set(pending);
         status.set(pending ? "Inputs changed …" : "Risk up to date");
@@ -231,27 +309,46 @@ public final class RiskViewModel {
     }
 
     RiskRequest request(LoadedBook b, RiskParameters p) {
-        Map<String, Double> overrides = new LinkedHashMap<>();
-        for (AssetVolRow row : assetVols) {
-            if (row.overrideProperty().get() != null) {
-                overrides.put(row.asset(), row.overrideProperty().get());
-            }
-        }
+        Map<String, Double> vols = volOverrides();
+        Map<AssetPair, Double> corr = correlationOverrides();
         LoadedHistory h = history.get();
-        return new RiskRequest(b.book(), RiskRequest.withOverrides(b.market(), overrides), p,
-                h == null ? null : h.history(), overrides);
+        return new RiskRequest(b.book(), RiskRequest.withOverrides(b.market(), vols, corr), p,
+                h == null ? null : h.history(), vols, corr, b.market());
     }
 
-    private void rebuildAssets(LoadedBook b) {
+    /**
+     * One vol row per asset and one correlation row per pair of the new book. A what-if edit of
+     * the book on show (same market) keeps the overrides of the assets and pairs still held.
+     */
+    private void rebuildAssets(LoadedBook was, LoadedBook b) {
+        boolean edit = was != null && b != null && was.market() == b.market();
+        Map<String, Double> keptVols = edit ? volOverrides() : Map.of();
+        Map<AssetPair, Double> keptCorrelations = edit ? correlationOverrides() : Map.of();
         assetVols.clear();
+        correlations.clear();
         if (b == null) {
             return;
         }
-        for (String a : b.book().underlyings()) {
+        List<String> assets = List.copyOf(b.book().underlyings());
+        for (String a : assets) {
             AssetVolRow row = new AssetVolRow(a, b.market().asset(a).vol());
-            row.overrideProperty().addListener(o -> inputsChanged());
+            row.overrideProperty().set(keptVols.get(a));
+            row.overrideProperty().addListener(o -> overridesChanged());
             assetVols.add(row);
         }
+        for (int i = 0; i < assets.size(); i++) {
+            for (int j = i + 1; j < assets.size(); j++) {
+                CorrelationRow row = new CorrelationRow(assets.get(i), assets.get(j));
+                row.setOverride(keptCorrelations.get(row.pair()));
+                row.overrideProperty().addListener(o -> overridesChanged());
+                correlations.add(row);
+            }
+        }
+    }
+
+    private void overridesChanged() {
+        overrideChanges.set(overrideChanges.get() + 1);
+        inputsChanged();
     }
 
     /** How many runs were started (a test hook for coalescing). */
@@ -301,6 +398,16 @@ public final class RiskViewModel {
 
     public ObservableList<AssetVolRow> assetVols() {
         return assetVols;
+    }
+
+    /** One row per pair of the book's assets, in book order (BTC-ETH, BTC-USDC, ETH-USDC). */
+    public ObservableList<CorrelationRow> correlations() {
+        return correlations;
+    }
+
+    /** Counts the changes of any vol or correlation override (not the new rows of a new book): the margin run listens to it. */
+    public ReadOnlyIntegerProperty overrideChangesProperty() {
+        return overrideChanges.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LoadedHistory> historyProperty() {

@@ -155,6 +155,20 @@ class RiskWorkstationTest {
         return 0;
     }
 
+    /** Scrolls the settings panel until one of its nodes is in view, as the analyst would. */
+    private void scrollPanelTo(FxRobot robot, String query) {
+        robot.interact(() -> {
+            javafx.scene.control.ScrollPane panel =
+                    (javafx.scene.control.ScrollPane) stage.getScene().lookup("#riskPanel");
+            Node target = panel.lookup(query);
+            Node content = panel.getContent();
+            double y = content.sceneToLocal(target.localToScene(0, 0)).getY();
+            double scrollable = content.getLayoutBounds().getHeight() - panel.getViewportBounds().getHeight();
+            panel.setVvalue(scrollable <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / scrollable)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     // ---- tests ----
 
     @Test
@@ -422,6 +436,7 @@ class RiskWorkstationTest {
         assertThat(btc.snapshotVol()).isEqualTo(0.55);
         assertThat(run.result().factors().vols()[0]).isEqualTo(0.70);
 
+        scrollPanelTo(robot, "#resetOverridesButton");
         robot.clickOn("#resetOverridesButton");
         settled(r -> r.request().volOverrides().isEmpty());
         assertThat(fx(window.tiles().varTileNode()::getValue)).isEqualTo(engine(RiskParameters.defaults(), null).var());

@@ -21,7 +21,8 @@ import java.util.List;
  * node per cell), each cell with its value printed. Colours come from CSS:
  * {@code -ms-heat-negative} at -1, {@code -ms-heat-zero} at 0, {@code -ms-heat-positive} at +1,
  * {@code -ms-heat-text} for labels, and in a cell whichever of it and {@code -ms-heat-text-alt}
- * contrasts more with the cell.
+ * contrasts more with the cell. Cells marked (the analyst's overrides) get a frame in
+ * {@code -ms-heat-mark}.
  */
 public final class CorrelationHeatmap extends Region {
 
@@ -40,23 +41,42 @@ public final class CorrelationHeatmap extends Region {
             "-ms-heat-text", h -> h.text, Color.BLACK);
     private final StyleableProperty<Color> textAlt = CSS.createStyleableColorProperty(this, "heatTextAlt",
             "-ms-heat-text-alt", h -> h.textAlt, Color.WHITE);
+    private final StyleableProperty<Color> mark = CSS.createStyleableColorProperty(this, "heatMark",
+            "-ms-heat-mark", h -> h.mark, Color.BLACK);
 
     private List<String> assets = List.of();
     private double[][] matrix = new double[0][0];
+    private boolean[][] marked = new boolean[0][0];
 
     public CorrelationHeatmap() {
         getStyleClass().add("correlation-heatmap");
         getChildren().add(canvas);
-        for (StyleableProperty<Color> p : List.of(negative, zero, positive, text, textAlt)) {
+        for (StyleableProperty<Color> p : List.of(negative, zero, positive, text, textAlt, mark)) {
             ((javafx.beans.value.ObservableValue<?>) p).addListener(o -> draw());
         }
     }
 
     /** Shows a matrix (square, the size of the asset list). */
     public void show(List<String> names, double[][] values) {
+        show(names, values, new boolean[values.length][values.length]);
+    }
+
+    /** Shows a matrix with some cells framed ({@code marked[i][j]}, same size). */
+    public void show(List<String> names, double[][] values, boolean[][] marked) {
         this.assets = List.copyOf(names);
         this.matrix = values;
+        this.marked = marked;
         draw();
+    }
+
+    /** Whether cell (i, j) is framed. */
+    public boolean isMarked(int i, int j) {
+        return marked[i][j];
+    }
+
+    /** The value shown in cell (i, j). */
+    public double value(int i, int j) {
+        return matrix[i][j];
     }
 
     public void clear() {
@@ -100,7 +120,8 @@ public final class CorrelationHeatmap extends Region {
         }
         double labelW = 56;
         double labelH = 22;
-        double cell = Math.max(8, Math.min((w - labelW) / n, (h - labelH) / n));
+        double legend = anyMarked() ? 18 : 0;
+        double cell = Math.max(8, Math.min((w - labelW) / n, (h - labelH - legend) / n));
         Color ink = text.getValue();
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
@@ -124,11 +145,33 @@ public final class CorrelationHeatmap extends Region {
                 double y = labelH + i * cell;
                 g.setFill(fill);
                 g.fillRect(x + 1, y + 1, cell - 2, cell - 2);
+                if (marked[i][j]) {
+                    g.setStroke(mark.getValue());
+                    g.setLineWidth(3);
+                    g.strokeRect(x + 2.5, y + 2.5, cell - 5, cell - 5);
+                }
                 g.setFill(contrasting(fill, ink, textAlt.getValue()));
                 g.setFont(valueFont);
                 g.fillText(VALUE.format(rho), x + cell / 2, y + cell / 2);
             }
         }
+        if (legend > 0 && labelH + n * cell + legend <= h) {
+            g.setFill(ink);
+            g.setFont(Font.font(null, 11));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText("Framed: the analyst's override", labelW, labelH + n * cell + 10);
+        }
+    }
+
+    private boolean anyMarked() {
+        for (boolean[] row : marked) {
+            for (boolean m : row) {
+                if (m) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Linear between the zero colour and the sign's colour by |rho|. */
