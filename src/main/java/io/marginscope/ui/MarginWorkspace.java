@@ -44,12 +44,15 @@ public final class MarginWorkspace {
     private final BacktestView backtest;
     private final Tab backtestTab;
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation");
+    private final javafx.beans.property.ReadOnlyObjectProperty<LoadedBook> book;
+    private PolicyEditor editor;
 
     public MarginWorkspace(Stage stage, WorkbookViewModel model, RiskViewModel risk) {
         this.stage = stage;
         this.margin = new MarginViewModel(model.currentProperty(), risk);
         this.tiles = new MarginTiles(margin);
         this.chooser = new PolicyChooser(margin, stage);
+        chooser.setOnEdit(this::editPolicy);
 
         Label notice = new Label();
         notice.getStyleClass().add("notice");
@@ -63,6 +66,8 @@ public final class MarginWorkspace {
         content.getStyleClass().add("results");
         marginTab = tab("Margin", "marginTab", content);
         policies = new PoliciesView(margin, model.currentProperty(), risk);
+        policies.setOnEdit(this::editPolicy);
+        this.book = model.currentProperty();
         policiesTab = tab("Policies", "policiesTab", policies);
         stress = new StressView(margin, model.currentProperty(), stage);
         stressTab = tab("Stress", "stressTab", stress);
@@ -150,6 +155,18 @@ public final class MarginWorkspace {
             case WARNING -> n.showWarning();
             case OK -> n.showInformation();
         }
+    }
+
+    /** Edit policy…: the editor of the policy on show (one window, reopened on the current policy). */
+    void editPolicy() {
+        if (editor == null) {
+            editor = new PolicyEditor(stage, margin, book);
+        }
+        editor.show();
+    }
+
+    PolicyEditor editor() {
+        return editor;
     }
 
     /** The tabs this workspace adds to the main window, in order. */
