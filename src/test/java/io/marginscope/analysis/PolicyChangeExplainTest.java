@@ -134,4 +134,26 @@ class PolicyChangeExplainTest {
         assertThat(e.parts().get(0).part()).isEqualTo(e.change());
         sumsToTheChange(e);
     }
+
+    @Test
+    void theWorkedExampleOfTheMethodology() throws Exception {
+        // docs/methodology.md section 16.7: deribit-pm on the strangle, BTC price range 0.16 -> 0.20, mmFactor 0.8 -> 0.9
+        Policy pm = PolicyPresets.load("deribit-pm");
+        Policy edited = edit(pm, j -> {
+            ((ObjectNode) j.at("/exchange/parameters/pairs/BTC")).put("priceRange", 0.20);
+            ((ObjectNode) j.at("/exchange/parameters")).put("mmFactor", 0.9);
+        });
+        Explanation e = explain(pm, edited);
+        assertThat(e.before().maintenanceMargin()).isCloseTo(160_729.89, within(0.005));
+        assertThat(e.after().maintenanceMargin()).isCloseTo(231_174.58, within(0.005));
+        assertThat(e.parts()).extracting(Part::label).containsExactly("exchange.parameters.mmFactor",
+                "exchange.parameters.pairs.BTC.priceRange");
+        assertThat(e.parts().get(0).part()).isCloseTo(22_888.65, within(0.005));
+        assertThat(e.parts().get(1).part()).isCloseTo(47_556.04, within(0.005));
+        assertThat(mm(edit(pm, j -> ((ObjectNode) j.at("/exchange/parameters/pairs/BTC")).put("priceRange", 0.20))))
+                .isCloseTo(205_488.52, within(0.005));
+        assertThat(mm(edit(pm, j -> ((ObjectNode) j.at("/exchange/parameters")).put("mmFactor", 0.9))))
+                .isCloseTo(180_821.12, within(0.005));
+        sumsToTheChange(e);
+    }
 }
