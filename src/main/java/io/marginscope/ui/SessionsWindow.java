@@ -162,6 +162,9 @@ final class SessionsWindow {
         root.getStyleClass().add("sessions-window");
         Scene scene = new Scene(root, 1180, 740);
         scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        // follow the theme (View > Dark Theme swaps the main window's colour sheet)
+        owner.getScene().getStylesheets().addListener((javafx.collections.ListChangeListener<String>) c ->
+                scene.getStylesheets().setAll(owner.getScene().getStylesheets()));
         stage.setScene(scene);
     }
 

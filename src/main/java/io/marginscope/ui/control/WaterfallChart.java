@@ -350,16 +350,22 @@ public final class WaterfallChart extends Region {
         return t + "…";
     }
 
-    /** Two lines at most, split at spaces or dots, the second shortened with an ellipsis. */
+    /** Two lines at most, split at a space (else a dot), the second shortened with an ellipsis. */
     static List<String> wrap(String s, Font f, double width) {
         if (textWidth(s, f) <= width) {
             return List.of(s);
         }
+        // break at the last space that fits; a name without one (a field path) at the last dot
         int best = -1;
-        for (int i = 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c == ' ' || c == '.') && textWidth(s.substring(0, c == '.' ? i + 1 : i), f) <= width) {
-                best = i;
+        for (char sep : new char[] {' ', '.'}) {
+            for (int i = 1; i < s.length() && best < 0; i++) {
+                int j = s.length() - i;
+                if (s.charAt(j) == sep && textWidth(s.substring(0, sep == '.' ? j + 1 : j), f) <= width) {
+                    best = j;
+                }
+            }
+            if (best >= 0) {
+                break;
             }
         }
         if (best < 0) {
