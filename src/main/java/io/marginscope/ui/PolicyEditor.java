@@ -188,7 +188,7 @@ final class PolicyEditor {
         BorderPane.setMargin(buttons, new Insets(8, 0, 0, 0));
         root.setPadding(new Insets(10));
         root.getStyleClass().add("policy-editor");
-        Scene scene = new Scene(root, 1280, 760);
+        Scene scene = new Scene(root, 1240, 700);
         scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         owner.getScene().getStylesheets().addListener((javafx.collections.ListChangeListener<String>) c ->
                 scene.getStylesheets().setAll(owner.getScene().getStylesheets()));
@@ -261,7 +261,8 @@ final class PolicyEditor {
         edited = p;
         edits++;
         replace(entry, next.at(entry.pointer()));
-        start();
+        // coalesced: a burst of edits computes once, for the last (the run in flight is cancelled)
+        debounce.playFromStart();
         return null;
     }
 

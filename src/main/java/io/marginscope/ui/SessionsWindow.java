@@ -160,7 +160,7 @@ final class SessionsWindow {
         BorderPane.setMargin(split, new Insets(8, 0, 8, 0));
         root.setPadding(new Insets(10));
         root.getStyleClass().add("sessions-window");
-        Scene scene = new Scene(root, 1180, 740);
+        Scene scene = new Scene(root, 1160, 700);
         scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         // follow the theme (View > Dark Theme swaps the main window's colour sheet)
         owner.getScene().getStylesheets().addListener((javafx.collections.ListChangeListener<String>) c ->
