@@ -11,6 +11,7 @@ import io.marginscope.model.Portfolio;
 import io.marginscope.model.VolSurface;
 import io.marginscope.risk.PriceHistory;
 import io.marginscope.risk.RiskEngine;
+import io.marginscope.risk.RiskProgress;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -115,6 +116,14 @@ public final class MarginExplain {
      *                                  history the other state lacks)
      */
     public static Explanation explain(State from, State to, MarginCalculator.Settings settings) {
+        return explain(from, to, settings, RiskProgress.NONE);
+    }
+
+    /**
+     * As {@link #explain(State, State, MarginCalculator.Settings)}, reporting the share of the 32
+     * evaluations done and stopping (CancellationException) when {@code progress} asks.
+     */
+    public static Explanation explain(State from, State to, MarginCalculator.Settings settings, RiskProgress progress) {
         long t0 = System.nanoTime();
         int n = Group.values().length;
         int count = 1 << n;
@@ -122,6 +131,10 @@ public final class MarginExplain {
         double[] v = new double[count];
         MarginResult[] results = new MarginResult[count];
         for (int mask = 0; mask < count; mask++) {
+            if (progress.cancelled()) {
+                throw new java.util.concurrent.CancellationException("explain cancelled");
+            }
+            progress.update(mask / (double) count);
             State s = mix(from, to, mask);
             boolean history = s.history() != null;
             List<Object> key = List.of(pick(mask, Group.POSITIONS), pick(mask, Group.POLICY),

@@ -1,9 +1,17 @@
 package io.marginscope.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.margin.Policy;
+import io.marginscope.margin.exchange.ExchangeParameters;
 import io.marginscope.risk.RiskMethod;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,7 +26,8 @@ import static io.marginscope.io.JsonFields.child;
 /**
  * The margin policy JSON of FORMATS.md section 6, validated whole: a missing, negative or
  * out-of-range value, or an unknown field (a typo must not silently change a margin), is an
- * {@link InputException} naming the file, line and field.
+ * {@link InputException} naming the file, line and field. {@link #write(Policy)} writes a policy back
+ * (every number, the exchange model's parameters included) so that reading it gives an equal policy.
  */
 public final class PolicyJson {
 
@@ -36,7 +45,172 @@ public final class PolicyJson {
     private static final Set<String> HAIRCUTS = Set.of("confidence", "horizonDays", "floor");
     private static final Set<String> THRESHOLDS = Set.of("warning", "liquidation");
 
+    /** The mapper of {@link #write}: indented output. */
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     private PolicyJson() {
+    }
+
+    /**
+     * The policy as the JSON {@link #read} takes: every block and number written out (the exchange
+     * model's parameters too, published defaults included), so that reading it back gives an equal
+     * {@link Policy}. Whole numbers are written without a fraction; maps in key order ("default" last).
+     */
+    public static ObjectNode write(Policy p) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("name", p.name());
+        if (p.source() != null && !p.source().isEmpty()) {
+            n.put("source", p.source());
+        }
+        if (p.base() != null) {
+            Policy.Base b = p.base();
+            ObjectNode o = n.putObject("base");
+            o.put("measure", b.measure() == Policy.Measure.ES ? "ES" : "VaR");
+            put(o, "confidence", b.confidence());
+            o.put("horizonDays", b.horizonDays());
+            o.put("method", b.method().cliName());
+            o.put("volModel", b.volModel());
+            put(o, "multiplier", b.multiplier());
+            o.put("windowDays", b.windowDays());
+            put(o, "studentDof", b.studentDof());
+            if (b.apc() != null) {
+                ObjectNode a = o.putObject("apc");
+                put(a, "buffer", b.apc().buffer());
+                put(a, "stressedWeight", b.apc().stressedWeight());
+                put(a, "lookbackFloorYears", b.apc().lookbackFloorYears());
+            }
+        }
+        if (p.stress() != null) {
+            Policy.Stress st = p.stress();
+            ObjectNode o = n.putObject("stress");
+            if (st.span() != null) {
+                ObjectNode s = o.putObject("span");
+                putMap(s.putObject("priceScanRange"), st.span().priceScanRange());
+                put(s, "volScanRange", st.span().volScanRange());
+                put(s, "extremeMultiple", st.span().extremeMultiple());
+                put(s, "extremeCover", st.span().extremeCover());
+            }
+            if (st.grid() != null) {
+                ObjectNode g = o.putObject("grid");
+                putMap(g.putObject("priceRange"), st.grid().priceRange());
+                g.put("priceSteps", st.grid().priceSteps());
+                put(g, "volUp", st.grid().volUp());
+                put(g, "volDown", st.grid().volDown());
+            }
+            if (!st.episodes().isEmpty()) {
+                st.episodes().forEach(o.putArray("episodes")::add);
+            }
+            if (!st.custom().isEmpty()) {
+                st.custom().forEach(o.putArray("custom")::add);
+            }
+        }
+        if (!p.tiers().isEmpty()) {
+            ObjectNode t = n.putObject("tiers");
+            for (String asset : sorted(p.tiers().keySet())) {
+                ArrayNode rows = t.putArray(asset);
+                for (Policy.Tier tier : p.tiers().get(asset)) {
+                    ArrayNode row = rows.addArray();
+                    add(row, tier.notionalFloor());
+                    add(row, tier.rate());
+                    add(row, tier.amount());
+                }
+            }
+        }
+        if (p.liquidity() != null) {
+            ObjectNode o = n.putObject("liquidity");
+            o.put("model", p.liquidity().model());
+            put(o, "sqrtImpactK", p.liquidity().sqrtImpactK());
+        }
+        if (p.concentration() != null) {
+            ObjectNode o = n.putObject("concentration");
+            put(o, "advShareThreshold", p.concentration().advShareThreshold());
+            put(o, "rate", p.concentration().rate());
+        }
+        if (p.haircuts() != null) {
+            ObjectNode o = n.putObject("haircuts");
+            put(o, "confidence", p.haircuts().confidence());
+            o.put("horizonDays", p.haircuts().horizonDays());
+            if (!p.haircuts().floor().isEmpty()) {
+                putMap(o.putObject("floor"), p.haircuts().floor());
+            }
+        }
+        put(n, "imToMm", p.imToMm());
+        ObjectNode th = n.putObject("thresholds");
+        put(th, "warning", p.thresholds().warning());
+        put(th, "liquidation", p.thresholds().liquidation());
+        if (p.exchange() != null) {
+            ObjectNode o = n.putObject("exchange");
+            o.put("model", p.exchange().model());
+            o.set("parameters", ExchangeParametersJson.write(p.exchange().parameters()));
+        }
+        if (p.counterparty() != null) {
+            Policy.Counterparty c = p.counterparty();
+            ObjectNode o = n.putObject("counterparty");
+            if (!c.tiers().isEmpty()) {
+                putMap(o.putObject("tiers"), c.tiers());
+                o.put("tier", c.tier());
+            }
+            o.put("wrongWay", c.wrongWay());
+            if (!c.specificWrongWay().isEmpty()) {
+                putMap(o.putObject("specificWrongWay"), c.specificWrongWay());
+            }
+        }
+        return n;
+    }
+
+    /** {@link #write(Policy)} as indented text with a final line end. */
+    public static String writeText(Policy p) {
+        return text(write(p));
+    }
+
+    /** A JSON tree as indented text with a final line end. */
+    public static String text(JsonNode n) {
+        try {
+            return MAPPER.writeValueAsString(n) + System.lineSeparator();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the policy to a file (replacing it when it exists: the caller asks first). */
+    public static void write(Policy p, Path file) throws IOException {
+        Files.writeString(file, writeText(p), StandardCharsets.UTF_8);
+    }
+
+    /** A whole number without a fraction (it reads back to the same double), else the double. */
+    static void put(ObjectNode n, String key, double v) {
+        if (whole(v)) {
+            n.put(key, (long) v);
+        } else {
+            n.put(key, v);
+        }
+    }
+
+    static void add(ArrayNode a, double v) {
+        if (whole(v)) {
+            a.add((long) v);
+        } else {
+            a.add(v);
+        }
+    }
+
+    private static boolean whole(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && 1 / v < 0);
+    }
+
+    private static void putMap(ObjectNode n, Map<String, Double> m) {
+        for (String k : sorted(m.keySet())) {
+            put(n, k, m.get(k));
+        }
+    }
+
+    /** Keys in order, "default" last. */
+    static List<String> sorted(java.util.Collection<String> keys) {
+        List<String> out = new ArrayList<>(new java.util.TreeSet<>(keys));
+        if (out.remove("default")) {
+            out.add("default");
+        }
+        return out;
     }
 
     public static Policy read(Path path) throws InputException {
@@ -103,12 +277,14 @@ public final class PolicyJson {
         }
         Policy.Exchange exchange = null;
         if (f.present("/exchange")) {
-            known(f, "/exchange", Set.of("model"));
+            known(f, "/exchange", Set.of("model", "parameters"));
             String model = f.text("/exchange/model").toLowerCase(Locale.ROOT);
             if (io.marginscope.margin.exchange.ExchangeMarginPreset.byName(model).isEmpty()) {
                 throw f.error("/exchange/model", "'" + model + "' is not deribit-pm, deribit-standard or binance-tiered");
             }
-            exchange = new Policy.Exchange(model);
+            exchange = new Policy.Exchange(model, f.present("/exchange/parameters")
+                    ? ExchangeParametersJson.read(f, "/exchange/parameters", model)
+                    : ExchangeParameters.defaults(model));
         }
         Policy.Counterparty counterparty = f.present("/counterparty") ? counterparty(f) : null;
         if (base == null && stress == null && tiers.isEmpty() && exchange == null) {
@@ -315,7 +491,7 @@ public final class PolicyJson {
         return out;
     }
 
-    private static void known(JsonFields f, String ptr, Set<String> fields) throws InputException {
+    static void known(JsonFields f, String ptr, Set<String> fields) throws InputException {
         JsonNode n = f.object(ptr.isEmpty() ? "" : ptr);
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -338,7 +514,7 @@ public final class PolicyJson {
         return (int) wholeNumber(f, ptr, 1, 250);
     }
 
-    private static double wholeNumber(JsonFields f, String ptr, int min, int max) throws InputException {
+    static double wholeNumber(JsonFields f, String ptr, int min, int max) throws InputException {
         double d = f.number(ptr);
         if (d != Math.rint(d) || d < min || d > max) {
             throw f.error(ptr, "must be a whole number from " + min + " to " + max + ", got " + d);
@@ -347,7 +523,7 @@ public final class PolicyJson {
     }
 
     /** A required (when whenAbsent is NaN) or optional number > 0. */
-    private static double positive(JsonFields f, String ptr, double whenAbsent) throws InputException {
+    static double positive(JsonFields f, String ptr, double whenAbsent) throws InputException {
         double v = Double.isNaN(whenAbsent) ? f.number(ptr) : f.number(ptr, whenAbsent);
         if (!(v > 0)) {
             throw f.error(ptr, "must be positive, got " + v);
@@ -355,7 +531,7 @@ public final class PolicyJson {
         return v;
     }
 
-    private static double nonNegative(JsonFields f, String ptr, double whenAbsent) throws InputException {
+    static double nonNegative(JsonFields f, String ptr, double whenAbsent) throws InputException {
         double v = Double.isNaN(whenAbsent) ? f.number(ptr) : f.number(ptr, whenAbsent);
         if (v < 0) {
             throw f.error(ptr, "must not be negative, got " + v);
@@ -363,7 +539,7 @@ public final class PolicyJson {
         return v;
     }
 
-    private static double fraction(JsonFields f, String ptr, double whenAbsent) throws InputException {
+    static double fraction(JsonFields f, String ptr, double whenAbsent) throws InputException {
         double v = nonNegative(f, ptr, whenAbsent);
         if (v > 1) {
             throw f.error(ptr, "a fraction is at most 1, got " + v);

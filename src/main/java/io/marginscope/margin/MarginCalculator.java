@@ -6,7 +6,6 @@ import io.marginscope.model.InstrumentType;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.model.Position;
-import io.marginscope.margin.exchange.ExchangeMarginPreset;
 import io.marginscope.margin.exchange.MarginBreakdown;
 import io.marginscope.pricing.PortfolioValuation;
 import io.marginscope.pricing.PositionValuation;
@@ -186,8 +185,7 @@ public final class MarginCalculator {
         double exchange = 0;
         double exchangeIm = Double.NaN;
         if (policy.exchange() != null) {
-            MarginBreakdown b = ExchangeMarginPreset.byName(policy.exchange().model()).orElseThrow()
-                    .compute(p.book, market);
+            MarginBreakdown b = policy.exchange().parameters().compute(p.book, market);
             b.warnings().forEach(w -> warnings.add(policy.exchange().model() + ": " + w));
             b.errors().forEach(e -> warnings.add(policy.exchange().model() + ": not margined: " + e));
             exchange = b.maintenanceUsd();

@@ -167,11 +167,22 @@ public record Policy(String name, String source, Base base, Stress stress, Map<S
     }
 
     /**
-     * An exchange's published margin model, computed by {@code margin.exchange}: its maintenance
-     * margin is the component {@code exchange}; its initial margin, when the model has one, is a
-     * floor under IM.
+     * An exchange's margin model, computed by {@code margin.exchange} with the parameters the policy
+     * gives (the published ones when it names only the model): its maintenance margin is the
+     * component {@code exchange}; its initial margin, when the model has one, is a floor under IM.
      */
-    public record Exchange(String model) {
+    public record Exchange(String model, io.marginscope.margin.exchange.ExchangeParameters parameters) {
+        public Exchange {
+            java.util.Objects.requireNonNull(parameters, "parameters");
+            if (!parameters.model().equals(model)) {
+                throw new IllegalArgumentException("parameters of " + parameters.model() + " for model " + model);
+            }
+        }
+
+        /** The model with its published parameters. */
+        public Exchange(String model) {
+            this(model, io.marginscope.margin.exchange.ExchangeParameters.defaults(model));
+        }
     }
 
     /** Margin-ratio levels: warning from, liquidation from. */

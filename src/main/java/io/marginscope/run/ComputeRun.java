@@ -162,6 +162,33 @@ public final class ComputeRun {
                 margin == null ? null : margin.margin(), liquidation, all, out);
     }
 
+    /**
+     * The inputs as a state of {@code explain} (docs/cli.md section 2): the book on its snapshot,
+     * the price history and the policy with the explicit settings over its base block, exactly
+     * what {@link #run} margins, so that MM of the state is the run's MM. Its Monte Carlo settings
+     * are {@link #settings(RunInputs)}.
+     *
+     * @throws InputException when the inputs do not read or hold no policy
+     */
+    public static Loaded<io.marginscope.analysis.MarginExplain.State> state(RunInputs in) throws InputException {
+        if (in.policy() == null) {
+            throw new InputException(in.portfolio().name(), 0, "policy", "the run has no margin policy: nothing to explain");
+        }
+        Loaded<MarketSnapshot> market = SnapshotJson.read(in.market());
+        Loaded<Portfolio> book = book(in, market.value());
+        List<String> warnings = new ArrayList<>(market.warnings());
+        warnings.addAll(book.warnings());
+        Loaded<PriceHistory> history = history(in, List.of());
+        Policy pol = overridden(in.policy().parse(), in.parameters());
+        return new Loaded<>(new io.marginscope.analysis.MarginExplain.State(book.value(), market.value(), pol, history),
+                warnings);
+    }
+
+    /** The Monte Carlo scenarios and seed of the inputs' settings. */
+    public static MarginCalculator.Settings settings(RunInputs in) {
+        return new MarginCalculator.Settings(in.parameters().risk().scenarios(), in.parameters().risk().seed());
+    }
+
     /** The policy with the settings given explicitly on its base block. */
     static Policy overridden(Policy p, RunParameters params) {
         if (p.base() == null) {

@@ -48,12 +48,15 @@ public final class MarginWorkspace {
     private final LiquidationView liquidation;
     private final Tab liquidationTab;
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation");
+    private final javafx.beans.property.ReadOnlyObjectProperty<LoadedBook> book;
+    private PolicyEditor editor;
 
     public MarginWorkspace(Stage stage, WorkbookViewModel model, RiskViewModel risk) {
         this.stage = stage;
         this.margin = new MarginViewModel(model.currentProperty(), risk);
         this.tiles = new MarginTiles(margin);
         this.chooser = new PolicyChooser(margin, stage);
+        chooser.setOnEdit(this::editPolicy);
 
         Label notice = new Label();
         notice.getStyleClass().add("notice");
@@ -72,6 +75,8 @@ public final class MarginWorkspace {
         liquidationTab = tab("Liquidation", "liquidationTab", liquidation);
         liquidationTab.selectedProperty().addListener((o, was, on) -> liquidation.setShowing(on));
         policies = new PoliciesView(margin, model.currentProperty(), risk);
+        policies.setOnEdit(this::editPolicy);
+        this.book = model.currentProperty();
         policiesTab = tab("Policies", "policiesTab", policies);
         stress = new StressView(margin, model.currentProperty(), stage);
         stressTab = tab("Stress", "stressTab", stress);
@@ -159,6 +164,18 @@ public final class MarginWorkspace {
             case WARNING -> n.showWarning();
             case OK -> n.showInformation();
         }
+    }
+
+    /** Edit policy…: the editor of the policy on show (one window, reopened on the current policy). */
+    void editPolicy() {
+        if (editor == null) {
+            editor = new PolicyEditor(stage, margin, book);
+        }
+        editor.show();
+    }
+
+    PolicyEditor editor() {
+        return editor;
     }
 
     /** The tabs this workspace adds to the main window, in order. */

@@ -91,7 +91,7 @@ public final class PoliciesView extends VBox {
         chart.setAnimated(false);
         chart.setTitle("Maintenance and initial margin by policy");
 
-        HBox bar = MarginWorkspace.toolbar(service, this::start);
+        bar = MarginWorkspace.toolbar(service, this::start);
 
         SplitPane split = new SplitPane(table, chart);
         split.setOrientation(Orientation.VERTICAL);
@@ -117,6 +117,15 @@ public final class PoliciesView extends VBox {
     }
 
     private MarginRequest compared;
+    private final HBox bar;
+
+    /** Adds "Edit policy…" (the policy on show) to the toolbar. */
+    void setOnEdit(Runnable action) {
+        javafx.scene.control.Button edit = new javafx.scene.control.Button("Edit policy…");
+        edit.setId("policiesEditButton");
+        edit.setOnAction(e -> action.run());
+        bar.getChildren().add(1, edit);
+    }
 
     private boolean sameInputs(MarginRequest r) {
         return compared != null && compared.book() == r.book() && compared.market().equals(r.market())

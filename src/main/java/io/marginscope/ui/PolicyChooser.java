@@ -14,21 +14,30 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The margin policy in the settings panel: the bundled presets and "Open policy file…". A file
- * that does not parse leaves the policy on show; the view model reports it.
+ * The margin policy in the settings panel: the bundled presets, the policy files opened (or saved
+ * by the policy editor) this session, "Open policy file…" and "Edit policy…". A file that does not
+ * parse leaves the policy on show; the view model reports it.
  */
 public final class PolicyChooser extends VBox {
 
-    /** The combo box's entry for a policy read from a file. */
-    static final String FROM_FILE = "(policy file)";
+    /** How a policy file is listed: its file name. */
+    static String fileEntry(Path file) {
+        return file.getFileName() + " (file)";
+    }
 
     private final ComboBox<String> presets = new ComboBox<>();
+    private final Map<String, Path> files = new LinkedHashMap<>();
+    private final MarginViewModel margin;
+    private final Button edit = new Button("Edit policy…");
     private boolean syncing;
 
     public PolicyChooser(MarginViewModel margin, Window owner) {
         super(6);
+        this.margin = margin;
         getStyleClass().add("policy-chooser");
         Label heading = new Label("Margin policy");
         heading.getStyleClass().add("panel-heading");
@@ -39,9 +48,16 @@ public final class PolicyChooser extends VBox {
         presets.setTooltip(new Tooltip("The margin policy applied to the book: a bundled preset or a policy file"));
         presets.getSelectionModel().select(margin.policyRefProperty().get());
         presets.valueProperty().addListener((o, a, name) -> {
-            if (!syncing && name != null && !name.equals(FROM_FILE)) {
+            if (syncing || name == null) {
+                return;
+            }
+            Path file = files.get(name);
+            if (file != null) {
+                margin.openPolicyFile(file);
+            } else {
                 margin.choosePreset(name);
             }
+            sync(margin.policyRefProperty().get());
         });
         HBox.setHgrow(presets, Priority.ALWAYS);
 
@@ -57,30 +73,48 @@ public final class PolicyChooser extends VBox {
             }
         });
         open.setMaxWidth(Double.MAX_VALUE);
+        edit.setId("editPolicyButton");
+        edit.setMaxWidth(Double.MAX_VALUE);
+        edit.setTooltip(new Tooltip("Edit any number of the policy on show; see the new MM and why it changed; save "
+                + "it as a new file"));
+        edit.setDisable(true);
 
         Label source = new Label();
         source.setId("policySource");
         source.getStyleClass().add("caption");
         source.setWrapText(true);
         margin.policyRefProperty().addListener((o, a, ref) -> {
-            syncing = true;
-            try {
-                if (PolicyPresets.available().contains(ref)) {
-                    presets.getItems().remove(FROM_FILE);
-                    presets.getSelectionModel().select(ref);
-                } else {
-                    if (!presets.getItems().contains(FROM_FILE)) {
-                        presets.getItems().add(FROM_FILE);
-                    }
-                    presets.getSelectionModel().select(FROM_FILE);
-                }
-            } finally {
-                syncing = false;
-            }
+            sync(ref);
             source.setText(describe(margin, ref));
         });
         source.setText(describe(margin, margin.policyRefProperty().get()));
-        getChildren().addAll(heading, presets, open, source);
+        getChildren().addAll(heading, presets, open, edit, source);
+    }
+
+    /** What "Edit policy…" does (the workspace opens its editor). */
+    void setOnEdit(Runnable action) {
+        edit.setOnAction(e -> action.run());
+        edit.setDisable(action == null);
+    }
+
+    /** Shows the policy of {@code ref}: a preset, or a file (listed from then on). */
+    private void sync(String ref) {
+        syncing = true;
+        try {
+            if (PolicyPresets.available().contains(ref)) {
+                presets.getSelectionModel().select(ref);
+            } else if (ref != null) {
+                Path file = Path.of(ref);
+                String entry = fileEntry(file);
+                files.put(entry, file);
+                if (!presets.getItems().contains(entry)) {
+                    presets.getItems().add(entry);
+                }
+                presets.getSelectionModel().select(entry);
+            }
+        } finally {
+            syncing = false;
+        }
     }
 
     private static String describe(MarginViewModel margin, String ref) {
@@ -92,5 +126,9 @@ public final class PolicyChooser extends VBox {
 
     ComboBox<String> presets() {
         return presets;
+    }
+
+    Button editButton() {
+        return edit;
     }
 }

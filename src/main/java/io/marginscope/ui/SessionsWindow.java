@@ -1,5 +1,8 @@
 package io.marginscope.ui;
 
+import io.marginscope.analysis.MarginExplain;
+import io.marginscope.run.ComputeRun;
+import io.marginscope.store.Session;
 import io.marginscope.store.SessionComparison;
 import io.marginscope.store.SessionSummary;
 import javafx.beans.property.SimpleObjectProperty;
@@ -10,6 +13,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -30,7 +34,8 @@ import java.util.function.Function;
 
 /**
  * The saved sessions: a searchable list; open, rename, duplicate, delete with undo, and a
- * comparison of two sessions (which inputs changed, how equity, MM and ES moved).
+ * comparison of two sessions (which inputs changed, how equity, MM and ES moved, and the change of
+ * MM explained over prices, volatility, positions, policy and time as a waterfall).
  */
 final class SessionsWindow {
 
@@ -45,6 +50,9 @@ final class SessionsWindow {
     private final Label status = new Label();
     private final TextArea comparison = new TextArea();
     private final Button undo = new Button("Undo Delete");
+    private final SessionExplainService explainService = new SessionExplainService();
+    private final ExplainPanel explain = new ExplainPanel("sessionExplain");
+    private final Label explainStatus = new Label();
     private long lastDeleted;
 
     SessionsWindow(Stage owner, SessionActions actions) {
@@ -97,19 +105,66 @@ final class SessionsWindow {
         comparison.setId("compareText");
         comparison.setEditable(false);
         comparison.setPrefRowCount(7);
+        comparison.setWrapText(true);
         comparison.setPromptText("Select two sessions and Compare");
         status.setId("sessionStatus");
         status.setWrapText(true);
 
+        // the margin change of the two sessions explained (off the FX thread, with progress)
+        explain.clear("Select two sessions and Compare: the change of MM split into prices, volatility, positions, "
+                + "policy and time");
+        explain.waterfall().setTitle("Why MM changed (Shapley values over five groups)");
+        ProgressBar progress = new ProgressBar();
+        progress.setId("explainProgress");
+        progress.progressProperty().bind(explainService.progressProperty());
+        progress.visibleProperty().bind(explainService.runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelExplain");
+        cancel.visibleProperty().bind(explainService.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> explainService.cancel());
+        Label message = new Label();
+        message.getStyleClass().add("caption");
+        message.textProperty().bind(explainService.messageProperty());
+        explainStatus.setId("explainStatus");
+        explainStatus.getStyleClass().add("caption");
+        explainStatus.setWrapText(true);
+        HBox explainBar = new HBox(8, progress, cancel, message);
+        explainBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        explainService.setOnSucceeded(e -> showExplanation(explainService.getValue()));
+        explainService.setOnFailed(e -> {
+            Throwable ex = explainService.getException();
+            explain.clear("Not explained");
+            explainStatus.setText("Not explained: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+        });
+        explainService.setOnCancelled(e -> explainStatus.setText("Explanation cancelled"));
+
+        VBox left = new VBox(8, comparison, explain.table(), explainStatus);
+        left.setPrefWidth(430);
+        left.setMinWidth(300);
+        VBox.setVgrow(comparison, Priority.ALWAYS);
+        VBox right = new VBox(6, explainBar, explain);
+        VBox.setVgrow(explain, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox compareArea = new HBox(10, left, right);
+        compareArea.setId("compareArea");
+        compareArea.setMinHeight(260);
+
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, compareArea);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.36);
+
         VBox top = new VBox(8, search, buttons);
-        VBox bottom = new VBox(8, comparison, status);
-        BorderPane root = new BorderPane(table, top, null, bottom, null);
-        BorderPane.setMargin(table, new Insets(8, 0, 8, 0));
+        BorderPane root = new BorderPane(split, top, null, status, null);
+        BorderPane.setMargin(split, new Insets(8, 0, 8, 0));
         root.setPadding(new Insets(10));
         root.getStyleClass().add("sessions-window");
-        VBox.setVgrow(comparison, Priority.NEVER);
-        Scene scene = new Scene(root, 900, 560);
+        Scene scene = new Scene(root, 1160, 700);
         scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        // follow the theme (View > Dark Theme swaps the main window's colour sheet)
+        owner.getScene().getStylesheets().addListener((javafx.collections.ListChangeListener<String>) c ->
+                scene.getStylesheets().setAll(owner.getScene().getStylesheets()));
         stage.setScene(scene);
     }
 
@@ -192,15 +247,64 @@ final class SessionsWindow {
         });
     }
 
+    /**
+     * Compares the two selected sessions, the earlier saved first: which inputs changed and how
+     * equity, MM and ES moved (from the store), then the change of MM explained (a worker).
+     */
     private void compare() {
-        List<SessionSummary> two = List.copyOf(table.getSelectionModel().getSelectedItems());
+        List<SessionSummary> two = new java.util.ArrayList<>(table.getSelectionModel().getSelectedItems());
         if (two.size() != 2) {
             return;
         }
-        actions.worker().submit(store -> store.compare(two.get(0).id(), two.get(1).id()), c -> {
-            comparison.setText(describe(two.get(0).name(), two.get(1).name(), c));
+        two.sort(java.util.Comparator.comparing((SessionSummary s) -> s.savedAt() == null ? java.time.Instant.MIN
+                : s.savedAt()).thenComparingLong(SessionSummary::id));
+        SessionSummary a = two.get(0);
+        SessionSummary b = two.get(1);
+        explainService.cancel();
+        explain.clear("Explaining …");
+        explainStatus.setText("");
+        actions.worker().submit(store -> new Object[] {store.compare(a.id(), b.id()), store.load(a.id()),
+                store.load(b.id())}, r -> {
+            SessionComparison c = (SessionComparison) r[0];
+            comparison.setText(describe(a.name(), b.name(), c));
             status.setText(c.inputsEqual() ? "Same inputs" : c.changedInputs().size() + " input(s) changed");
+            Session from = (Session) r[1];
+            Session to = (Session) r[2];
+            if (from.inputs().policy() == null || to.inputs().policy() == null) {
+                explain.clear("A session without a margin policy: no MM to explain");
+                return;
+            }
+            explainService.submit(new SessionExplainService.Request(from, to));
         }, actions::failed);
+    }
+
+    private void showExplanation(SessionExplainService.Result r) {
+        if (r == null) {
+            return;
+        }
+        MarginExplain.Explanation e = r.explanation();
+        List<ExplainPanel.Row> rows = new java.util.ArrayList<>();
+        for (MarginExplain.Group g : MarginExplain.Group.values()) {
+            rows.add(new ExplainPanel.Row(g.key(), g.key(), e.parts().get(g), e.differs().get(g) ? "" : "same inputs"));
+        }
+        Session from = r.request().from();
+        Session to = r.request().to();
+        explain.show("MM " + from.name(), e.from().maintenanceMargin(), rows, "MM " + to.name(),
+                e.to().maintenanceMargin());
+        explainStatus.setText(String.format(java.util.Locale.ROOT,
+                "%d evaluations (%d prepared) in %.0f ms, %,d scenarios, seed %d; the same numbers as "
+                        + "marginscope explain --from session:%d --to session:%d",
+                e.coalitions().size(), e.prepared(), e.elapsedNanos() / 1e6,
+                ComputeRun.settings(from.inputs()).scenarios(), ComputeRun.settings(from.inputs()).seed(),
+                from.id(), to.id()));
+    }
+
+    SessionExplainService explainService() {
+        return explainService;
+    }
+
+    ExplainPanel explainPanel() {
+        return explain;
     }
 
     static String describe(String first, String second, SessionComparison c) {

@@ -2,6 +2,10 @@ package io.marginscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marginscope.analysis.MarginExplain;
+import io.marginscope.run.ComputeRun;
+import io.marginscope.store.Session;
+import io.marginscope.store.SessionFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,5 +108,42 @@ class ExplainCommandTest {
         r = run("explain", "--from", bad.toString(), "--to", ok.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("bad.json").contains("'portfolio'");
+    }
+
+    @Test
+    void savedSessionsAreStatesToo(@TempDir Path dir) throws Exception {
+        Session now = SessionFixtures.save(dir, "now", SessionFixtures.now(2000));
+        Session later = SessionFixtures.save(dir, "later", SessionFixtures.later(2000));
+        ComputeCommandTest.Run r = run("explain", "--from", "session:" + now.id(), "--to", "session:" + later.id(),
+                "--data-dir", dir.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        // the sessions' own Monte Carlo settings, and their stored MM
+        assertThat(j.get("parameters").get("scenarios").asInt()).isEqualTo(2000);
+        assertThat(j.get("from").get("maintenanceMargin").asDouble()).isEqualTo(now.result("maintenanceMargin"));
+        assertThat(j.get("to").get("maintenanceMargin").asDouble()).isEqualTo(later.result("maintenanceMargin"));
+        assertThat(j.get("from").get("state").asText()).isEqualTo("session:" + now.id());
+        for (String g : new String[] {"prices", "volatility", "positions", "policy", "time"}) {
+            assertThat(j.get("differs").get(g).asBoolean()).as(g).isTrue();
+        }
+        double sum = 0;
+        for (String g : new String[] {"prices", "volatility", "positions", "policy", "time"}) {
+            sum += j.get("parts").get(g).asDouble();
+        }
+        double change = j.get("change").asDouble();
+        assertThat(sum).isCloseTo(change, within(1e-9 * Math.max(1, Math.abs(change))));
+        // the same numbers as the engine on the sessions' inputs
+        MarginExplain.Explanation e = MarginExplain.explain(ComputeRun.state(now.inputs()).value(),
+                ComputeRun.state(later.inputs()).value(), ComputeRun.settings(now.inputs()));
+        for (MarginExplain.Group g : MarginExplain.Group.values()) {
+            assertThat(j.get("parts").get(g.key()).asDouble()).isEqualTo(e.parts().get(g));
+        }
+        // a version, and a session that does not exist
+        r = run("explain", "--from", "session:" + now.id() + "@1", "--to", "session:" + later.id(), "--data-dir",
+                dir.toString(), "--scenarios", "2000");
+        assertThat(r.status()).as(r.err()).isZero();
+        r = run("explain", "--from", "session:99", "--to", "session:" + later.id(), "--data-dir", dir.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("99");
     }
 }
