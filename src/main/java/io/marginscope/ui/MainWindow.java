@@ -51,6 +51,7 @@ public final class MainWindow {
     private final ExportActions exports;
     private final LivePanel live;
     private final PortfolioPane portfolio;
+    private final TradeTicket ticket;
     private Theme theme;
 
     public MainWindow(Stage stage, WorkbookViewModel model, RecentFiles recent) {
@@ -67,6 +68,9 @@ public final class MainWindow {
         this.live = new LivePanel(stage, model, risk, tiles, sessions);
 
         this.portfolio = new PortfolioPane(model, risk);
+        this.ticket = new TradeTicket(new TradeTicketModel(model, risk, marginWorkspace.margin()));
+        ticket.follow(portfolio.table());
+        portfolio.setSide(ticket);
         SplitPane split = new SplitPane(charts, portfolio);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.52);
@@ -155,7 +159,11 @@ public final class MainWindow {
         revert.setOnAction(e -> model.revert());
         editMenu.getItems().setAll(undo, redo, new SeparatorMenuItem(), revert);
 
-        Menu view = new Menu("View", null, darkTheme, live.menuItem());
+        CheckMenuItem ticketItem = new CheckMenuItem("Trade Ticket");
+        ticketItem.setId("tradeTicketItem");
+        ticketItem.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
+        ticketItem.selectedProperty().bindBidirectional(ticket.openProperty());
+        Menu view = new Menu("View", null, darkTheme, live.menuItem(), ticketItem);
         view.getItems().addAll(marginWorkspace.viewItems());
 
         MenuItem recompute = new MenuItem("Recompute");
@@ -220,6 +228,10 @@ public final class MainWindow {
 
     PortfolioPane portfolio() {
         return portfolio;
+    }
+
+    TradeTicket ticket() {
+        return ticket;
     }
 
     /** The Edit menu: undo, redo and revert of what-if edits; the editing tools add their items. */
