@@ -79,7 +79,9 @@ public final class MainWindow {
         center.getStyleClass().add("results");
         VBox.setVgrow(split, Priority.ALWAYS);
         RiskParameterPanel panel = new RiskParameterPanel(risk, files::chooseHistory);
-        TabPane tabs = new TabPane(MarginWorkspace.tab("Risk", "riskTab", center));
+        javafx.scene.control.Tab riskTab = MarginWorkspace.tab("Risk", "riskTab", center);
+        ticket.showingProperty().bind(riskTab.selectedProperty());
+        TabPane tabs = new TabPane(riskTab);
         tabs.getTabs().addAll(marginWorkspace.tabs());
         tabs.setId("workstationTabs");
         panel.addSection(marginWorkspace.settings());

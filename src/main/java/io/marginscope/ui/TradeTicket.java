@@ -58,6 +58,7 @@ public final class TradeTicket extends StackPane {
 
     private final TradeTicketModel model;
     private final BooleanProperty open = new SimpleBooleanProperty(this, "open", true);
+    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
     private final Map<TradeTicketModel.Field, Control> fields = new EnumMap<>(TradeTicketModel.Field.class);
     private final GridPane results = new GridPane();
     private final Label marginal = new Label();
@@ -98,11 +99,16 @@ public final class TradeTicket extends StackPane {
         open.addListener((o, was, on) -> {
             scroll.setManaged(on);
             strip.setManaged(!on);
-            model.activeProperty().set(on);
         });
         strip.setManaged(false);
+        model.activeProperty().bind(open.and(showing));
+        // the ticket computes once the analyst turns to it: a click or a key in it (not the window's
+        // initial focus, which may land in a field of the ticket)
+        content.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> model.engage());
+        content.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> model.engage());
 
         model.runProperty().addListener(o -> showResults());
+        model.engagedProperty().addListener(o -> showResults());
         model.draftProperty().addListener(o -> showSummary());
         model.staleProperty().addListener((o, was, now) -> {
             results.getStyleClass().remove("stale");
@@ -381,8 +387,13 @@ public final class TradeTicket extends StackPane {
         marginalBox.getStyleClass().removeAll("uses", "frees", "idle");
         TradeTicketService.Run run = model.runProperty().get();
         if (run == null) {
-            marginal.setText("");
+            boolean waiting = !model.engagedProperty().get() && model.errorProperty().get().isEmpty();
+            marginal.setText(waiting ? "Pick a position in the table or type a trade: its margin before and after "
+                    + "shows here as you type." : "");
             marginalDetail.setText("");
+            if (waiting) {
+                marginalBox.getStyleClass().add("idle");
+            }
             return;
         }
         WhatIf.Result w = run.whatIf();
@@ -544,6 +555,11 @@ public final class TradeTicket extends StackPane {
 
     public TradeTicketModel model() {
         return model;
+    }
+
+    /** True while the ticket's tab is on show (bound by the window); runs wait while false. */
+    public BooleanProperty showingProperty() {
+        return showing;
     }
 
     /** True while the ticket is open; false folds it to a strip. */

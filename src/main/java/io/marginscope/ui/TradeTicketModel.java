@@ -137,6 +137,7 @@ public final class TradeTicketModel {
     private final StringProperty quantity = new SimpleStringProperty(this, "quantity", "");
     private final StringProperty price = new SimpleStringProperty(this, "price", "");
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
+    private final ReadOnlyBooleanWrapper engaged = new ReadOnlyBooleanWrapper(this, "engaged", false);
 
     private final ObservableList<String> underlyings = FXCollections.observableArrayList();
     private final ObservableList<String> expiries = FXCollections.observableArrayList();
@@ -473,7 +474,7 @@ public final class TradeTicketModel {
             return;
         }
         stale.set(run.get() != null);
-        if (!active.get() || awaitingBook) {
+        if (!running()) {
             debounce.stop();
             return;
         }
@@ -490,8 +491,24 @@ public final class TradeTicketModel {
         }
     }
 
+    /** Whether runs may start: the ticket is open and on show, the analyst has used it, no edit is landing. */
+    private boolean running() {
+        return active.get() && engaged.get() && !awaitingBook;
+    }
+
+    /**
+     * The analyst turned to the ticket (focused a field, picked a row): from now on it runs. Until then
+     * nothing is computed, so a workstation that never uses the ticket pays nothing for it.
+     */
+    public void engage() {
+        if (!engaged.get()) {
+            engaged.set(true);
+            recompute();
+        }
+    }
+
     private void start() {
-        if (!active.get() || awaitingBook) {
+        if (!running()) {
             return;
         }
         TradeTicketService.Request r = request();
@@ -534,6 +551,7 @@ public final class TradeTicketModel {
 
     /** Takes a position's instrument (a row picked in the positions table); quantity and price cleared. */
     public void prefill(Position p) {
+        engage();
         Instrument i = p.instrument();
         quantity.set("");
         price.set("");
@@ -633,9 +651,14 @@ public final class TradeTicketModel {
         return price;
     }
 
-    /** False while the ticket is folded away: inputs are kept, nothing runs. */
+    /** False while the ticket is folded away or its tab is not on show: inputs are kept, nothing runs. */
     public BooleanProperty activeProperty() {
         return active;
+    }
+
+    /** True once the analyst has used the ticket ({@link #engage()}). */
+    public ReadOnlyBooleanProperty engagedProperty() {
+        return engaged.getReadOnlyProperty();
     }
 
     public ObservableList<String> underlyings() {

@@ -104,8 +104,10 @@ class TradeTicketTest {
         return fx(ticket::run);
     }
 
-    private TradeTicketService.Run firstRun() throws Exception {
+    /** The book on show, then a click into the ticket (which starts it): the book's own figures. */
+    private TradeTicketService.Run firstRun(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> model.current() != null));
+        robot.clickOn("#ticketQuantity");
         return settled(r -> r.request().book().size() == 7 && r.whatIf() == null);
     }
 
@@ -143,10 +145,35 @@ class TradeTicketTest {
     }
 
     @Test
+    void nothingRunsUntilTheAnalystTurnsToTheTicket(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> model.current() != null));
+        robot.interact(() -> window.risk().scenariosProperty().set(20_000));
+        WaitForAsyncUtils.sleep(2 * RiskViewModel.DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(ticket::runsStarted)).isZero();
+        assertThat(fx(ticket::run)).isNull();
+        assertThat(text(robot, "marginalMargin")).startsWith("Pick a position in the table or type a trade");
+        TradeTicketService.Run run = firstRun(robot);
+        assertThat(run.request().settings()).isEqualTo(new MarginCalculator.Settings(20_000, 42L));
+        // hidden, it stops; shown again, it runs for the inputs as they are then
+        int runs = fx(ticket::runsStarted);
+        robot.interact(() -> window.ticket().openProperty().set(false));
+        robot.interact(() -> window.risk().seedProperty().set(7));
+        WaitForAsyncUtils.sleep(2 * RiskViewModel.DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+        assertThat(fx(ticket::runsStarted)).isEqualTo(runs);
+        robot.interact(() -> window.ticket().openProperty().set(true));
+        run = settled(r -> r.request().settings().seed() == 7);
+        assertThat(run.request().settings()).isEqualTo(new MarginCalculator.Settings(20_000, 7L));
+        LoadedBook b = model.current();
+        assertThat(run.before().margin()).isEqualTo(BookFigures.of(b.book(), b.market(), null,
+                PolicyPresets.load("ramm"), new MarginCalculator.Settings(20_000, 7L)).margin());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aTradeTypedAfterPickingARowShowsWhatIfRunAndWhatTheCliPrints(FxRobot robot, @TempDir Path dir)
             throws Exception {
-        firstRun();
+        firstRun(robot);
         // pick the short Dec 80k put in the table: the ticket takes its instrument; buy one back
         TableView<PositionValuation> table = robot.lookup("#positionsTable").queryAs(TableView.class);
         int row = fx(() -> {
@@ -228,7 +255,7 @@ class TradeTicketTest {
 
     @Test
     void aShortPerpAgainstTheLongDeltaFreesMargin(FxRobot robot) throws Exception {
-        firstRun();
+        firstRun(robot);
         robot.interact(() -> {
             ticket.underlyingProperty().set("BTC");
             ticket.typeProperty().set(InstrumentType.PERP);
@@ -251,7 +278,7 @@ class TradeTicketTest {
 
     @Test
     void addToBookNetsTheTradeAndUndoBringsTheBookBack(FxRobot robot) throws Exception {
-        firstRun();
+        firstRun(robot);
         Portfolio first = fx(() -> model.current().book());
         robot.interact(() -> ticket.typeProperty().set(InstrumentType.PERP));
         robot.clickOn("#ticketQuantity").write("-1.5");
@@ -288,7 +315,7 @@ class TradeTicketTest {
 
     @Test
     void badInputNamesTheFieldAndShowsNoNumbers(FxRobot robot) throws Exception {
-        firstRun();
+        firstRun(robot);
         robot.clickOn("#ticketQuantity").write("1x");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "ticketError")).isEqualTo("Quantity: '1x' is not a number");
@@ -328,7 +355,7 @@ class TradeTicketTest {
 
     @Test
     void typingFastRunsOnceForTheLastInputs(FxRobot robot) throws Exception {
-        firstRun();
+        firstRun(robot);
         robot.interact(() -> ticket.typeProperty().set(InstrumentType.PERP));
         settled(r -> r.whatIf() == null);
         int before = fx(ticket::runsStarted);
