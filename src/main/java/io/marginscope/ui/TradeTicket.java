@@ -377,6 +377,8 @@ public final class TradeTicket extends StackPane {
                 + "on this trade. USD; delta in coins, vega in USD per vol point.");
         note.getStyleClass().add("caption");
         note.setWrapText(true);
+        note.visibleProperty().bind(model.runProperty().isNotNull());
+        note.managedProperty().bind(note.visibleProperty());
         VBox box = new VBox(4, results, note);
         return box;
     }
