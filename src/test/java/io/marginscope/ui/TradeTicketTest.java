@@ -129,13 +129,17 @@ class TradeTicketTest {
                 + (i.type().isOption() ? Double.toString(i.strike()) : "") + ","
                 + Double.toString(row.quantity()) + "," + Double.toString(row.entryPrice()) + ","
                 + i.settlement() + "\n");
+        return cliOn(file);
+    }
+
+    private static JsonNode cliOn(Path tradeFile) throws Exception {
         CommandLine cl = MarginScopeCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int status = cl.execute("whatif", "--portfolio", SAMPLES.resolve("btc-short-strangle.csv").toString(),
-                "--market", SAMPLES.resolve("btc-short-strangle.market.json").toString(), "--trade", file.toString());
+                "--market", SAMPLES.resolve("btc-short-strangle.market.json").toString(), "--trade", tradeFile.toString());
         assertThat(status).as(err.toString()).isZero();
         return new ObjectMapper().readTree(out.toString());
     }
@@ -284,6 +288,12 @@ class TradeTicketTest {
         robot.clickOn("#ticketQuantity").write("-1.5");
         TradeTicketService.Run run = settled(r -> r.whatIf() != null);
         Portfolio trade = run.request().trade();
+        // the trade of the README's screenshot: whatif on its file prints what the ticket shows
+        JsonNode j = cliOn(SAMPLES.resolve("examples/ticket-sell-perp.csv"));
+        assertThat(j.get("marginalMargin").asDouble()).isEqualTo(run.whatIf().marginalMargin());
+        assertThat(j.get("after").get("maintenanceMargin").asDouble())
+                .isEqualTo(run.whatIf().after().maintenanceMargin());
+        assertThat(j.get("after").get("es").asDouble()).isEqualTo(run.whatIf().after().es());
         assertThat(fx(() -> robot.lookup("#ticketConfirm").queryAs(Button.class).isDisabled())).isFalse();
         robot.interact(() -> robot.lookup("#ticketConfirm").queryAs(Button.class).fire());
         Portfolio netted = TradeNetting.apply(first, trade).book();
