@@ -52,6 +52,7 @@ public final class MainWindow {
     private final LivePanel live;
     private final PortfolioPane portfolio;
     private final PortfolioEditing editing;
+    private final TradeTicket ticket;
     private Theme theme;
 
     public MainWindow(Stage stage, WorkbookViewModel model, RecentFiles recent) {
@@ -70,6 +71,9 @@ public final class MainWindow {
         this.portfolio = new PortfolioPane(model, risk);
         this.editing = new PortfolioEditing(stage, model, portfolio.table());
         portfolio.setTools(editing.tools());
+        this.ticket = new TradeTicket(new TradeTicketModel(model, risk, marginWorkspace.margin()));
+        ticket.follow(portfolio.table());
+        portfolio.setSide(ticket);
         SplitPane split = new SplitPane(charts, portfolio);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.52);
@@ -78,7 +82,9 @@ public final class MainWindow {
         center.getStyleClass().add("results");
         VBox.setVgrow(split, Priority.ALWAYS);
         RiskParameterPanel panel = new RiskParameterPanel(risk, files::chooseHistory);
-        TabPane tabs = new TabPane(MarginWorkspace.tab("Risk", "riskTab", center));
+        javafx.scene.control.Tab riskTab = MarginWorkspace.tab("Risk", "riskTab", center);
+        ticket.showingProperty().bind(riskTab.selectedProperty());
+        TabPane tabs = new TabPane(riskTab);
         tabs.getTabs().addAll(marginWorkspace.tabs());
         tabs.setId("workstationTabs");
         panel.addSectionFirst(marginWorkspace.settings());
@@ -162,7 +168,11 @@ public final class MainWindow {
         revert.setOnAction(e -> model.revert());
         editMenu.getItems().setAll(undo, redo, new SeparatorMenuItem(), revert);
 
-        Menu view = new Menu("View", null, darkTheme, live.menuItem());
+        CheckMenuItem ticketItem = new CheckMenuItem("Trade Ticket");
+        ticketItem.setId("tradeTicketItem");
+        ticketItem.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
+        ticketItem.selectedProperty().bindBidirectional(ticket.openProperty());
+        Menu view = new Menu("View", null, darkTheme, live.menuItem(), ticketItem);
         view.getItems().addAll(marginWorkspace.viewItems());
 
         MenuItem recompute = new MenuItem("Recompute");
@@ -232,6 +242,10 @@ public final class MainWindow {
 
     PortfolioPane portfolio() {
         return portfolio;
+    }
+
+    TradeTicket ticket() {
+        return ticket;
     }
 
     /** The Edit menu: undo, redo and revert of what-if edits; the editing tools add their items. */
