@@ -26,8 +26,8 @@ import java.util.Set;
  * rule on a reduction or a flip keeps the realised P&amp;L inside the position's cost basis, so
  * {@code value(after) = value(before) + value(trade)} for every futures-like position, the book's
  * equity moves only by the trade's own mark-to-market (a perpetual or future closed to zero settles its
- * P&amp;L q (P - E) into the book's first USDC SPOT row, or a new {@code realized-pnl} row), and a trade
- * followed by its opposite returns
+ * P&amp;L q (P - E) into the book's first USDC SPOT row, or a new {@code realized-pnl} row; an option or a
+ * coin traded at a price is paid for from the same row, -t P), and a trade followed by its opposite returns
  * to the first book. To make that exact in floating point, a reduction takes, among the doubles within
  * 16 ulps of the average, the one with the fewest significant digits from which adding the trade back
  * gives exactly the entry it had (so 91480 rather than 91480.00000000001). A position closed and
@@ -52,10 +52,12 @@ public final class TradeNetting {
      * @param entryBefore    NaN when opened
      * @param entryAfter     NaN when closed
      * @param realizedPnl    USD booked to the cash row when a perpetual or future is closed: q (P - E); else 0
+     * @param premium        USD paid (negative) or received for an option or a coin bought or sold at a price:
+     *                       -t P, booked to the cash row; 0 for perpetuals, futures, cash and unpriced rows
      */
     public record Fill(String tradeId, Instrument instrument, double quantity, double price, String positionId,
                        Action action, double quantityBefore, double quantityAfter, double entryBefore,
-                       double entryAfter, double realizedPnl) {
+                       double entryAfter, double realizedPnl, double premium) {
     }
 
     /** The collateral asset realised P&L is booked to. */
@@ -92,7 +94,7 @@ public final class TradeNetting {
                 String id = freeId(t.id(), positions);
                 positions.add(new Position(id, t.instrument(), t.quantity(), t.entryPrice()));
                 fills.add(new Fill(t.id(), t.instrument(), t.quantity(), t.entryPrice(), id, Action.OPENED, 0,
-                        t.quantity(), Double.NaN, t.entryPrice(), 0));
+                        t.quantity(), Double.NaN, t.entryPrice(), 0, pay(positions, t)));
                 continue;
             }
             Position p = positions.get(at);
@@ -101,8 +103,8 @@ public final class TradeNetting {
             if (after == 0) {
                 positions.remove(at);
                 // a perpetual or future is worth q (F - E): closed at P its P&L q (P - E) is settled in cash, so
-                // equity moves only by the trade's own mark-to-market (options and coins are worth q x mark,
-                // which nets to zero)
+                // equity moves only by the trade's own mark-to-market (an option or a coin sold back is paid
+                // for in cash below)
                 double realized = 0;
                 if (p.type().isFutureLike()) {
                     realized = decimal(q).multiply(decimal(t.entryPrice()).subtract(decimal(p.entryPrice())))
@@ -110,7 +112,7 @@ public final class TradeNetting {
                     book(positions, realized);
                 }
                 fills.add(new Fill(t.id(), t.instrument(), t.quantity(), t.entryPrice(), p.id(), Action.CLOSED, q, 0,
-                        p.entryPrice(), Double.NaN, realized));
+                        p.entryPrice(), Double.NaN, realized, pay(positions, t)));
                 continue;
             }
             double entry = netEntry(p.type(), q, p.entryPrice(), t.quantity(), t.entryPrice(), after);
@@ -118,12 +120,37 @@ public final class TradeNetting {
             Action action = Math.signum(after) != Math.signum(q) ? Action.FLIPPED
                     : Math.abs(after) > Math.abs(q) ? Action.INCREASED : Action.REDUCED;
             fills.add(new Fill(t.id(), t.instrument(), t.quantity(), t.entryPrice(), p.id(), action, q, after,
-                    p.entryPrice(), entry, 0));
+                    p.entryPrice(), entry, 0, pay(positions, t)));
         }
         return new Result(book.withPositions(positions), fills);
     }
 
-    /** Adds USD to the first {@link #CASH} SPOT row, or opens {@link #CASH_ID} at the end of the book. */
+    /**
+     * The premium of an option, or the cost of a coin other than {@link #CASH}, traded at a price: {@code -t P}
+     * USD booked to cash, so that the book pays for what it buys and equity moves only by the trade's own
+     * mark-to-market {@code t (mark - P)}. Perpetuals and futures exchange no premium; a coin row without a
+     * price (or at 0) is a transfer of collateral. Returns the USD booked.
+     */
+    private static double pay(List<Position> positions, Position t) {
+        double price = t.entryPrice();
+        boolean priced = Double.isFinite(price) && price > 0;
+        boolean pays = switch (t.type()) {
+            case CALL, PUT -> priced;
+            case SPOT -> priced && !t.underlying().equals(CASH);
+            default -> false;
+        };
+        if (!pays) {
+            return 0;
+        }
+        double usd = decimal(t.quantity()).multiply(decimal(price)).negate().doubleValue();
+        book(positions, usd);
+        return usd;
+    }
+
+    /**
+     * Adds USD to the first {@link #CASH} SPOT row, or opens {@link #CASH_ID} at the end of the book; a
+     * {@link #CASH_ID} row brought back to exactly 0 disappears (so a trade and its opposite leave no trace).
+     */
     private static void book(List<Position> positions, double usd) {
         if (usd == 0) {
             return;
@@ -131,7 +158,12 @@ public final class TradeNetting {
         for (int i = 0; i < positions.size(); i++) {
             Position p = positions.get(i);
             if (p.type() == InstrumentType.SPOT && p.underlying().equals(CASH)) {
-                positions.set(i, p.withQuantity(decimal(p.quantity()).add(decimal(usd)).doubleValue()));
+                double cash = decimal(p.quantity()).add(decimal(usd)).doubleValue();
+                if (cash == 0 && p.id().startsWith(CASH_ID)) {
+                    positions.remove(i);
+                } else {
+                    positions.set(i, p.withQuantity(cash));
+                }
                 return;
             }
         }

@@ -45,6 +45,7 @@ public final class WhatIfJson {
             put(n, "entryBefore", f.entryBefore());
             put(n, "entryAfter", f.entryAfter());
             put(n, "realizedPnl", f.realizedPnl());
+            put(n, "premium", f.premium());
         }
         figures(root.putObject("before"), r.before(), false);
         figures(root.putObject("after"), r.after(), true);

@@ -97,8 +97,12 @@ class WhatIfTest {
                 e,BTC,PUT,2024-12-27,80000,12,3000,LINEAR
                 """);
         double tradeValue = io.marginscope.pricing.PortfolioValuation.of(alone, s.market()).equity();
-        // options: value is quantity * price, so only the quantities matter
-        assertThat(after).isCloseTo(before + tradeValue, within(1e-6));
+        // the options' premiums are paid from the USDC row: 10 x 2700 + 4 x 480 + 12 x 3000
+        double premiums = 10 * 2700 + 4 * 480 + 12 * 3000;
+        assertThat(byId.get("usdc-coll").quantity()).isEqualTo(450_000 - premiums);
+        assertThat(r.fills().stream().mapToDouble(TradeNetting.Fill::premium).sum()).isEqualTo(-premiums);
+        // equity moves only by the trade's own mark-to-market: its value less what was paid for it
+        assertThat(after).isCloseTo(before + tradeValue - premiums, within(1e-6));
     }
 
     @Test
@@ -122,12 +126,39 @@ class WhatIfTest {
     }
 
     @Test
+    void buyingAnOptionOrACoinAtItsMarkPaysForItAndLeavesEquityUnchanged() throws Exception {
+        Samples.Sample s = Samples.load("btc-short-strangle.csv");
+        Portfolio unpriced = trade("""
+                p,BTC,PUT,2025-01-31,85000,4,,LINEAR
+                c,ETH,SPOT,,,10,0,LINEAR
+                """);
+        var marks = io.marginscope.pricing.PortfolioValuation.of(unpriced, s.market()).positions();
+        double put = marks.get(0).price();
+        double eth = s.market().asset("ETH").spot();
+        Portfolio t = trade("p,BTC,PUT,2025-01-31,85000,4," + put + ",LINEAR\n"
+                + "c,ETH,SPOT,,,10," + eth + ",LINEAR\n");
+        TradeNetting.Result r = TradeNetting.apply(s.book(), t);
+        double before = io.marginscope.pricing.PortfolioValuation.of(s.book(), s.market()).equity();
+        double after = io.marginscope.pricing.PortfolioValuation.of(r.book(), s.market()).equity();
+        assertThat(after).isCloseTo(before, within(1e-6));
+        assertThat(r.fills()).extracting(TradeNetting.Fill::premium)
+                .containsExactly(-4 * put, -10 * eth);
+        // ETH given without a price is a transfer of collateral: no cash moves, equity rises by its value
+        TradeNetting.Result gift = TradeNetting.apply(s.book(), trade("c,ETH,SPOT,,,10,0,LINEAR\n"));
+        assertThat(gift.fills().get(0).premium()).isZero();
+        double given = io.marginscope.pricing.PortfolioValuation.of(gift.book(), s.market()).equity();
+        assertThat(given - before).isCloseTo(10 * eth, within(1e-6));
+    }
+
+    @Test
     void aTradeThatClosesTheWholeBookLeavesNothingToMargin() throws Exception {
         Samples.Sample s = Samples.load("btc-short-strangle.csv");
         Portfolio options = new Portfolio("o", List.of(s.book().positions().get(0)));
         WhatIf.Result r = WhatIf.run(options, trade("x,BTC,CALL,2024-12-27,105000,10,2700,LINEAR\n"), s.market(),
                 null, PolicyPresets.load("ramm"), FAST);
-        assertThat(r.after().book().positions()).isEmpty();
+        // buying the calls back costs 10 x 2,700 USD, booked to a new cash row: nothing else is left
+        assertThat(r.after().book().positions()).containsExactly(
+                new Position(TradeNetting.CASH_ID, Instrument.spot("USDC"), -27_000, 1));
         assertThat(r.after().maintenanceMargin()).isZero();
         assertThat(r.marginalMargin()).isEqualTo(-r.before().maintenanceMargin());
         assertThat(r.after().liquidation()).isEmpty();
