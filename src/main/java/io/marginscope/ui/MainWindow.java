@@ -2,6 +2,7 @@ package io.marginscope.ui;
 
 import io.marginscope.io.InputException;
 import io.marginscope.io.SampleBooks;
+import io.marginscope.ui.control.TileFrame;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
@@ -87,6 +88,12 @@ public final class MainWindow {
         TabPane tabs = new TabPane(riskTab);
         tabs.getTabs().addAll(marginWorkspace.tabs());
         tabs.setId("workstationTabs");
+        // a tab shown again gets a CSS pass that resets the TilesFX texts' fonts: fit them again
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && now.getContent() != null) {
+                now.getContent().lookupAll(".tile-frame").forEach(n -> ((TileFrame) n).refit());
+            }
+        });
         panel.addSectionFirst(marginWorkspace.settings());
 
         BorderPane root = new BorderPane();

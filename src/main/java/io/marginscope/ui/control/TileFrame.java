@@ -105,7 +105,11 @@ public final class TileFrame extends StackPane {
         return veil.isVisible();
     }
 
-    private void refit() {
+    /**
+     * Sizes the tile's texts again at the next layout: after the theme's colours arrive, and when the
+     * tile comes back into view (a tab shown again sends CSS through it, which resets its fonts).
+     */
+    public void refit() {
         refitTexts = true;
         requestLayout();
     }
