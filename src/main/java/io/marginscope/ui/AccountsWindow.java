@@ -122,7 +122,9 @@ final class AccountsWindow {
                 setStyle(r != null && r.total() ? "-fx-font-weight: bold;" : "");
             }
         });
-        table.setPrefHeight(220);
+        table.setFixedCellSize(26);
+        table.setPrefHeight(26 * 6 + 30);
+        table.setMinHeight(26 * 3 + 30);
 
         Button add = new Button("Add account…");
         add.setId("addAccount");
@@ -197,7 +199,7 @@ final class AccountsWindow {
         VBox.setVgrow(table, Priority.ALWAYS);
         SplitPane split = new SplitPane(top, chart);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.52);
+        split.setDividerPositions(0.48);
         BorderPane root = new BorderPane(split);
         root.getStyleClass().add("workstation");
         root.setPadding(new Insets(10));
@@ -321,12 +323,12 @@ final class AccountsWindow {
             }
         }
         for (int i = 0; i < bars.size(); i++) {
-            String style = i == bars.size() - 1 ? "combined-bar" : i == bars.size() - 2 ? "sum-bar" : "account-bar";
-            bars.get(i).nodeProperty().addListener((o, was, node) -> {
-                if (node != null) {
-                    node.getStyleClass().add(style);
-                }
-            });
+            // the chart resets a bar's style classes, so the theme's colour goes inline (a looked-up colour,
+            // it follows the theme)
+            String colour = i == bars.size() - 1 ? "-ms-bar-hedge" : i == bars.size() - 2 ? "-ms-muted" : "-ms-bar";
+            javafx.scene.layout.StackPane node = new javafx.scene.layout.StackPane();
+            node.setStyle("-fx-bar-fill: " + colour + "; -fx-background-color: " + colour + ";");
+            bars.get(i).setNode(node);
         }
         series.getData().setAll(bars);
 
