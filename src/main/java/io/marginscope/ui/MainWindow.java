@@ -55,6 +55,7 @@ public final class MainWindow {
     private final PortfolioEditing editing;
     private final TradeTicket ticket;
     private Theme theme;
+    private AccountsWindow accounts;
 
     public MainWindow(Stage stage, WorkbookViewModel model, RecentFiles recent) {
         this.stage = stage;
@@ -181,6 +182,11 @@ public final class MainWindow {
         ticketItem.selectedProperty().bindBidirectional(ticket.openProperty());
         Menu view = new Menu("View", null, darkTheme, live.menuItem(), ticketItem);
         view.getItems().addAll(marginWorkspace.viewItems());
+        MenuItem accountsItem = new MenuItem("Accounts…");
+        accountsItem.setId("accountsItem");
+        accountsItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+A"));
+        accountsItem.setOnAction(e -> accounts().show());
+        view.getItems().addAll(new SeparatorMenuItem(), accountsItem);
 
         MenuItem recompute = new MenuItem("Recompute");
         recompute.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
@@ -217,6 +223,15 @@ public final class MainWindow {
         scene.getStylesheets().set(0, next.stylesheet());
         darkTheme.setSelected(next == Theme.DARK);
         next.save(WorkstationApp.preferencesNode());
+    }
+
+    /** The Accounts window (accounts side by side), made on first use. */
+    AccountsWindow accounts() {
+        if (accounts == null) {
+            accounts = new AccountsWindow(stage, model, risk, marginWorkspace.margin(),
+                    () -> applyTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK));
+        }
+        return accounts;
     }
 
     Theme theme() {
