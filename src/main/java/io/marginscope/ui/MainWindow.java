@@ -75,14 +75,17 @@ public final class MainWindow {
         portfolio.setTools(editing.tools());
         this.ticket = new TradeTicket(new TradeTicketModel(model, risk, marginWorkspace.margin()));
         ticket.follow(portfolio.table());
-        portfolio.setSide(ticket);
         SplitPane split = new SplitPane(charts, portfolio);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.52);
         split.getStyleClass().add("center-split");
-        VBox center = new VBox(tiles, split);
+        // the ticket stands beside the charts and the positions table at their full height, so that its
+        // before / after / change reads without scrolling at 1366x768
+        BorderPane body = new BorderPane(split);
+        body.setRight(ticket);
+        VBox center = new VBox(tiles, body);
         center.getStyleClass().add("results");
-        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox.setVgrow(body, Priority.ALWAYS);
         RiskParameterPanel panel = new RiskParameterPanel(risk, files::chooseHistory);
         javafx.scene.control.Tab riskTab = MarginWorkspace.tab("Risk", "riskTab", center);
         ticket.showingProperty().bind(riskTab.selectedProperty());

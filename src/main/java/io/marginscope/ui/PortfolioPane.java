@@ -4,8 +4,8 @@ import javafx.scene.Node;
 import javafx.scene.layout.BorderPane;
 
 /**
- * The portfolio part of the Risk tab: the positions table in the middle, the what-if editing tools
- * above it and the trade ticket beside it.
+ * The portfolio part of the Risk tab: the positions table with the what-if editing tools above it
+ * (the trade ticket stands beside it and the charts).
  */
 public final class PortfolioPane extends BorderPane {
 
@@ -21,11 +21,6 @@ public final class PortfolioPane extends BorderPane {
     /** Puts the editing tools above the table. */
     void setTools(Node tools) {
         setTop(tools);
-    }
-
-    /** Puts a panel (the trade ticket) beside the table. */
-    void setSide(Node side) {
-        setRight(side);
     }
 
     PositionsTable table() {
