@@ -5,7 +5,6 @@ import io.marginscope.io.Loaded;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
 import io.marginscope.risk.PriceHistory;
-import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.List;
  * --portfolio B --policy P} uses. {@link #submit} restarts the service: the run in flight is cancelled
  * and only the latest request's result lands.
  */
-public final class AccountsService extends Service<AccountsService.Run> {
+public final class AccountsService extends LatestRequestService<AccountsService.Request, AccountsService.Run> {
 
     /**
      * The inputs of one run, fixed when it starts.
@@ -37,15 +36,8 @@ public final class AccountsService extends Service<AccountsService.Run> {
     public record Run(Request request, CrossMargin.Result result, long elapsedMs) {
     }
 
-    private Request request;
-
     public AccountsService() {
-        setExecutor(Pools.named("accounts"));
-    }
-
-    void submit(Request next) {
-        this.request = next;
-        restart();
+        super("accounts");
     }
 
     /** The run of a request on the calling thread (what the task does). */
@@ -56,8 +48,7 @@ public final class AccountsService extends Service<AccountsService.Run> {
     }
 
     @Override
-    protected Task<Run> createTask() {
-        Request r = request;
+    protected Task<Run> createTask(Request r) {
         return new Task<>() {
             @Override
             protected Run call() {

@@ -175,17 +175,7 @@ final class AccountsWindow {
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
         y.setLabel("Maintenance margin, USD");
-        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return Formats.compactMoney(n.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return 0;
-            }
-        });
+        y.setTickLabelFormatter(Formats.compactMoneyTicks());
         chart = new BarChart<>(x, y);
         chart.setId("accountsChart");
         chart.getStyleClass().add("accounts-chart");

@@ -7,32 +7,23 @@ import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.risk.PriceHistory;
 import io.marginscope.risk.RiskParameters;
-import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
 /**
  * The rolling backtest of the risk settings on the book as held today, off the FX thread, with
  * the engine's progress (throttled) and cancel.
  */
-public final class BacktestService extends Service<RollingBacktest.Result> {
+public final class BacktestService extends LatestRequestService<BacktestService.Request, RollingBacktest.Result> {
 
     record Request(Portfolio book, MarketSnapshot market, Loaded<PriceHistory> history, RiskParameters parameters) {
     }
 
-    private Request request;
-
     public BacktestService() {
-        setExecutor(Pools.named("backtest"));
-    }
-
-    void submit(Request next) {
-        this.request = next;
-        restart();
+        super("backtest");
     }
 
     @Override
-    protected Task<RollingBacktest.Result> createTask() {
-        Request r = request;
+    protected Task<RollingBacktest.Result> createTask(Request r) {
         return new Task<>() {
             @Override
             protected RollingBacktest.Result call() {

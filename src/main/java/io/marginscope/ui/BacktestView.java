@@ -63,17 +63,7 @@ public final class BacktestView extends VBox {
         });
         NumberAxis y = new NumberAxis();
         y.setLabel("USD");
-        y.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return Formats.compactMoney(n.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return null;
-            }
-        });
+        y.setTickLabelFormatter(Formats.compactMoneyTicks());
         chart = new LineChart<>(x, y);
         chart.setId("backtestChart");
         chart.setAnimated(false);

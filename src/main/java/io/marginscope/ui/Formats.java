@@ -1,5 +1,7 @@
 package io.marginscope.ui;
 
+import javafx.util.StringConverter;
+
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
 
@@ -69,5 +71,20 @@ public final class Formats {
     /** A count with grouping: 10,000. */
     public static String count(long n) {
         return NumberFormat.getIntegerInstance().format(n);
+    }
+
+    /** Axis tick labels in {@link #compactMoney} (for display only: a label parses to null). */
+    public static StringConverter<Number> compactMoneyTicks() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return compactMoney(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return null;
+            }
+        };
     }
 }

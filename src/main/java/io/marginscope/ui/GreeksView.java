@@ -25,7 +25,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.text.DecimalFormat;
 import java.time.Instant;
@@ -136,17 +135,7 @@ public final class GreeksView extends VBox {
         x.setAutoRanging(false);
         NumberAxis y = new NumberAxis();
         y.setLabel("vega (USD per vol point)");
-        y.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return Formats.compactMoney(n.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return null;
-            }
-        });
+        y.setTickLabelFormatter(Formats.compactMoneyTicks());
         bars = new BarChart<>(x, y);
         bars.setId("vegaByTenorChart");
         bars.getStyleClass().add("vega-tenor-chart");

@@ -1,7 +1,6 @@
 package io.marginscope.ui;
 
 import io.marginscope.analysis.LiquidationSurface;
-import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
 import java.util.ArrayList;
@@ -13,7 +12,7 @@ import java.util.List;
  * progress and stops at a cancel between shocks; each shock is computed on its own (its own prepared margin
  * on the same seeded scenarios), so the cells are those of one call with every shock.
  */
-public final class LiquidationService extends Service<LiquidationService.Run> {
+public final class LiquidationService extends LatestRequestService<LiquidationService.Request, LiquidationService.Run> {
 
     /**
      * The inputs of one surface.
@@ -32,20 +31,12 @@ public final class LiquidationService extends Service<LiquidationService.Run> {
     record Run(Request request, LiquidationSurface.Surface surface) {
     }
 
-    private Request request;
-
     public LiquidationService() {
-        setExecutor(Pools.named("liquidation"));
-    }
-
-    void submit(Request next) {
-        this.request = next;
-        restart();
+        super("liquidation");
     }
 
     @Override
-    protected Task<Run> createTask() {
-        Request r = request;
+    protected Task<Run> createTask(Request r) {
         return new Task<>() {
             @Override
             protected Run call() {

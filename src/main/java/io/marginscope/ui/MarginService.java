@@ -4,7 +4,6 @@ import io.marginscope.margin.LiquidationPrice;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.risk.RiskEngine;
-import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
 import java.util.LinkedHashMap;
@@ -16,22 +15,14 @@ import java.util.Map;
  * of each underlying. {@link #submit} restarts the service, which cancels the run in flight
  * between underlyings. The task calls only the engine.
  */
-public final class MarginService extends Service<MarginRun> {
-
-    private MarginRequest request;
+public final class MarginService extends LatestRequestService<MarginRequest, MarginRun> {
 
     public MarginService() {
-        setExecutor(Pools.named("margin"));
-    }
-
-    void submit(MarginRequest next) {
-        this.request = next;
-        restart();
+        super("margin");
     }
 
     @Override
-    protected Task<MarginRun> createTask() {
-        MarginRequest r = request;
+    protected Task<MarginRun> createTask(MarginRequest r) {
         return new Task<>() {
             @Override
             protected MarginRun call() {

@@ -23,7 +23,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
-import javafx.util.StringConverter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -75,17 +74,7 @@ public final class PoliciesView extends VBox {
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
         y.setLabel("USD");
-        y.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return Formats.compactMoney(n.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return null;
-            }
-        });
+        y.setTickLabelFormatter(Formats.compactMoneyTicks());
         chart = new BarChart<>(x, y);
         chart.setId("policiesChart");
         chart.setAnimated(false);

@@ -2,7 +2,6 @@ package io.marginscope.ui;
 
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyComparison;
-import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
 import java.util.List;
@@ -11,26 +10,19 @@ import java.util.List;
  * One book under every policy, off the FX thread: {@link PolicyComparison#compare} with policies
  * that cannot apply skipped with their reason. {@link #submit} restarts it (latest inputs win).
  */
-public final class PolicyComparisonService extends Service<List<PolicyComparison.Row>> {
+public final class PolicyComparisonService
+        extends LatestRequestService<PolicyComparisonService.Request, List<PolicyComparison.Row>> {
 
     /** The inputs of a comparison: the margin inputs and the policies compared. */
     record Request(MarginRequest inputs, List<Policy> policies) {
     }
 
-    private Request request;
-
     public PolicyComparisonService() {
-        setExecutor(Pools.named("compare"));
-    }
-
-    void submit(Request next) {
-        this.request = next;
-        restart();
+        super("compare");
     }
 
     @Override
-    protected Task<List<PolicyComparison.Row>> createTask() {
-        Request r = request;
+    protected Task<List<PolicyComparison.Row>> createTask(Request r) {
         return new Task<>() {
             @Override
             protected List<PolicyComparison.Row> call() {

@@ -3,7 +3,6 @@ package io.marginscope.ui;
 import io.marginscope.analysis.PolicyChangeExplain;
 import io.marginscope.margin.Policy;
 import io.marginscope.risk.RiskProgress;
-import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
 /**
@@ -11,7 +10,7 @@ import javafx.concurrent.Task;
  * ({@link PolicyChangeExplain}), off the FX thread. {@link #submit} restarts the service: the
  * run in flight is cancelled between evaluations and the latest edit wins.
  */
-final class PolicyEditService extends Service<PolicyEditService.Result> {
+final class PolicyEditService extends LatestRequestService<PolicyEditService.Request, PolicyEditService.Result> {
 
     /**
      * @param inputs the book, market (vol overrides applied), history and Monte Carlo settings of the margin runs
@@ -25,20 +24,12 @@ final class PolicyEditService extends Service<PolicyEditService.Result> {
     record Result(Request request, PolicyChangeExplain.Explanation explanation) {
     }
 
-    private Request request;
-
     PolicyEditService() {
-        setExecutor(Pools.named("policy-edit"));
-    }
-
-    void submit(Request r) {
-        this.request = r;
-        restart();
+        super("policy-edit");
     }
 
     @Override
-    protected Task<Result> createTask() {
-        Request r = request;
+    protected Task<Result> createTask(Request r) {
         return new Task<>() {
             @Override
             protected Result call() {

@@ -5,7 +5,6 @@ import io.marginscope.io.Loaded;
 import io.marginscope.risk.RiskProgress;
 import io.marginscope.run.ComputeRun;
 import io.marginscope.store.Session;
-import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
 /**
@@ -15,7 +14,8 @@ import javafx.concurrent.Task;
  * {@code marginscope explain --from session:A --to session:B} does. {@link #submit} restarts the
  * service (the run in flight is cancelled between evaluations).
  */
-final class SessionExplainService extends Service<SessionExplainService.Result> {
+final class SessionExplainService
+        extends LatestRequestService<SessionExplainService.Request, SessionExplainService.Result> {
 
     record Request(Session from, Session to) {
     }
@@ -23,20 +23,12 @@ final class SessionExplainService extends Service<SessionExplainService.Result> 
     record Result(Request request, MarginExplain.Explanation explanation) {
     }
 
-    private Request request;
-
     SessionExplainService() {
-        setExecutor(Pools.named("explain"));
-    }
-
-    void submit(Request r) {
-        this.request = r;
-        restart();
+        super("explain");
     }
 
     @Override
-    protected Task<Result> createTask() {
-        Request r = request;
+    protected Task<Result> createTask(Request r) {
         return new Task<>() {
             @Override
             protected Result call() throws Exception {

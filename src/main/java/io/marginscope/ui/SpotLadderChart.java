@@ -35,17 +35,7 @@ public final class SpotLadderChart extends VBox {
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(false);
         y.setLabel("USD");
-        StringConverter<Number> compact = new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return Formats.compactMoney(n.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return null;
-            }
-        };
+        StringConverter<Number> compact = Formats.compactMoneyTicks();
         x.setTickLabelFormatter(compact);
         y.setTickLabelFormatter(compact);
         chart = new LineChart<>(x, y);

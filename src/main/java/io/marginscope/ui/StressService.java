@@ -7,7 +7,6 @@ import io.marginscope.stress.ShockSet;
 import io.marginscope.stress.StressEngine;
 import io.marginscope.stress.StressResult;
 import io.marginscope.stress.StressScenario;
-import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import java.util.Map;
  * scan range and its vol by {@code volShocks[i]} (relative), revalued by {@link StressEngine}.
  * Cancelled between scenarios.
  */
-public final class StressService extends Service<StressService.Output> {
+public final class StressService extends LatestRequestService<StressService.Request, StressService.Output> {
 
     /**
      * @param ranges     per underlying, the price scan range (fraction of spot)
@@ -36,15 +35,8 @@ public final class StressService extends Service<StressService.Output> {
     record Output(Request request, List<StressResult> results, double[][] heat) {
     }
 
-    private Request request;
-
     public StressService() {
-        setExecutor(Pools.named("stress"));
-    }
-
-    void submit(Request next) {
-        this.request = next;
-        restart();
+        super("stress");
     }
 
     /** The heat map cell's scenario. */
@@ -55,8 +47,7 @@ public final class StressService extends Service<StressService.Output> {
     }
 
     @Override
-    protected Task<Output> createTask() {
-        Request r = request;
+    protected Task<Output> createTask(Request r) {
         return new Task<>() {
             @Override
             protected Output call() {

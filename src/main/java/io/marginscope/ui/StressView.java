@@ -37,7 +37,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 import java.io.File;
 import java.text.DecimalFormat;
@@ -115,17 +114,7 @@ public final class StressView extends VBox {
         x.setLabel("scenarios, in the order of the table");
         NumberAxis y = new NumberAxis();
         y.setLabel("P&L (USD)");
-        y.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return Formats.compactMoney(n.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return null;
-            }
-        });
+        y.setTickLabelFormatter(Formats.compactMoneyTicks());
         chart = new BarChart<>(x, y);
         chart.setId("stressChart");
         chart.setAnimated(false);

@@ -8,7 +8,6 @@ import io.marginscope.margin.Policy;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.risk.PriceHistory;
-import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
 /**
@@ -18,7 +17,7 @@ import javafx.concurrent.Task;
  * ({@link BookFigures#of}, the "before" of any trade). {@link #submit} restarts the service, so the
  * result of a run whose inputs were replaced is dropped; the view model decides when to submit.
  */
-public final class TradeTicketService extends Service<TradeTicketService.Run> {
+public final class TradeTicketService extends LatestRequestService<TradeTicketService.Request, TradeTicketService.Run> {
 
     /**
      * The inputs of one ticket run, fixed when it starts.
@@ -45,15 +44,8 @@ public final class TradeTicketService extends Service<TradeTicketService.Run> {
     public record Run(Request request, BookFigures before, WhatIf.Result whatIf, long elapsedMs) {
     }
 
-    private Request request;
-
     public TradeTicketService() {
-        setExecutor(Pools.named("ticket"));
-    }
-
-    void submit(Request next) {
-        this.request = next;
-        restart();
+        super("ticket");
     }
 
     /** The run of a request, on the calling thread (what the task does). */
@@ -68,8 +60,7 @@ public final class TradeTicketService extends Service<TradeTicketService.Run> {
     }
 
     @Override
-    protected Task<Run> createTask() {
-        Request r = request;
+    protected Task<Run> createTask(Request r) {
         return new Task<>() {
             @Override
             protected Run call() {

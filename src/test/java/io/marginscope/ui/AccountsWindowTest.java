@@ -16,13 +16,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import picocli.CommandLine;
@@ -33,8 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -45,49 +39,19 @@ import static org.assertj.core.api.Assertions.within;
  * alone; the cross-margined row and the netting benefit are what {@code compute --portfolio A --portfolio
  * B --policy P} prints; a file that does not read leaves the accounts as they were.
  */
-@ExtendWith(ApplicationExtension.class)
-class AccountsWindowTest {
+class AccountsWindowTest extends WorkstationTestBase {
 
     private static final String PREFS = "io/marginscope/test-accounts-" + ProcessHandle.current().pid();
-    private static final Path SAMPLES = MainWindowTest.SAMPLES;
     private static final String A = "btc-short-strangle.csv";
     private static final String B = "eth-perp-leveraged.csv";
 
-    private MainWindow window;
-    private WorkbookViewModel model;
-    private Stage main;
-
     @Start
     void start(Stage stage) {
-        System.setProperty("marginscope.prefs", PREFS);
-        main = stage;
-        model = new WorkbookViewModel();
-        window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
-        model.load(WorkstationApp.initialRequest(List.of()));
-        stage.show();
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void clear() {
-        WaitForAsyncUtils.clearExceptions();
-    }
-
-    @AfterAll
-    static void forgetPreferences() throws Exception {
-        Preferences.userRoot().node(PREFS).removeNode();
-    }
-
-    static <T> T fx(Supplier<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read::get).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        open(stage, PREFS);
     }
 
     private MenuItem accountsItem() {
-        MenuBar bar = (MenuBar) main.getScene().getRoot().lookup(".menu-bar");
+        MenuBar bar = (MenuBar) stage.getScene().getRoot().lookup(".menu-bar");
         for (Menu m : bar.getMenus()) {
             for (MenuItem i : m.getItems()) {
                 if ("accountsItem".equals(i.getId())) {

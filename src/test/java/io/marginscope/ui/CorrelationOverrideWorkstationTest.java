@@ -12,12 +12,8 @@ import io.marginscope.risk.RiskParameters;
 import io.marginscope.risk.RiskProgress;
 import io.marginscope.risk.RiskResult;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -25,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,44 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a bad value is refused naming the pair; pairs that are not jointly consistent are repaired with
  * the engine's nearest correlation matrix, and the editor says so.
  */
-@ExtendWith(ApplicationExtension.class)
-class CorrelationOverrideWorkstationTest {
+class CorrelationOverrideWorkstationTest extends WorkstationTestBase {
 
     private static final String PREFS = "io/marginscope/test-corr-" + ProcessHandle.current().pid();
 
-    private MainWindow window;
-    private WorkbookViewModel model;
     private RiskViewModel risk;
     private MarginViewModel margin;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("marginscope.prefs", PREFS);
-        model = new WorkbookViewModel();
-        window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
+        open(stage, PREFS, new BookRequest.Sample("btc-eth-basis.csv"));
+    }
+
+    @Override
+    protected void opened() {
         risk = window.risk();
         margin = window.marginWorkspace().margin();
-        model.load(new BookRequest.Sample("btc-eth-basis.csv"));
-        stage.show();
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void clear() {
-        WaitForAsyncUtils.clearExceptions();
-    }
-
-    @AfterAll
-    static void forgetPreferences() throws Exception {
-        Preferences.userRoot().node(PREFS).removeNode();
-    }
-
-    private static <T> T fx(Supplier<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read::get).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** Waits until both the risk and the margin run match and nothing is pending or running. */

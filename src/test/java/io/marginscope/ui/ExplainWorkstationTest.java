@@ -19,13 +19,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.event.ActionEvent;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -34,7 +30,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -43,56 +38,32 @@ import static org.assertj.core.api.Assertions.within;
  * The margin change explained in the workstation: two saved sessions compared as a waterfall, and
  * the policy editor. Every figure is checked against the engine called directly on the same inputs.
  */
-@ExtendWith(ApplicationExtension.class)
-class ExplainWorkstationTest {
+class ExplainWorkstationTest extends WorkstationTestBase {
 
     private static final String PREFS = "io/marginscope/test-explain-" + ProcessHandle.current().pid();
 
-    private MainWindow window;
-    private WorkbookViewModel model;
     private MarginWorkspace workspace;
     private Path dataDir;
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty("marginscope.prefs", PREFS);
-        dataDir = Files.createTempDirectory("ms-explain");
-        System.setProperty("marginscope.dataDir", dataDir.toString());
-        System.setProperty("marginscope.autosaveSeconds", "0");
-        model = new WorkbookViewModel();
-        window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
+        dataDir = freshDataDir("ms-explain");
+        open(stage, PREFS);
+    }
+
+    @Override
+    protected void opened() {
         workspace = window.marginWorkspace();
-        model.load(WorkstationApp.initialRequest(List.of()));
-        stage.show();
-        stage.requestFocus();
     }
 
-    @AfterEach
-    void clear() {
-        WaitForAsyncUtils.clearExceptions();
-    }
-
-    @AfterAll
-    static void forgetPreferences() throws Exception {
-        Preferences.userRoot().node(PREFS).removeNode();
-    }
-
+    /** Reads on the FX thread, waiting up to 20 seconds. */
     static <T> T fx(Supplier<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read::get).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return fx(read, 20);
     }
 
     private void settled(String policy) throws Exception {
         MarginViewModel m = workspace.margin();
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> {
-            MarginRun r = m.run();
-            return r != null && r.request().policy().name().equals(policy) && !m.service().isRunning()
-                    && !m.staleProperty().get();
-        }));
-        WaitForAsyncUtils.waitForFxEvents();
+        settled(120, m::run, m.service(), m.staleProperty(), r -> r.request().policy().name().equals(policy));
     }
 
     @Test

@@ -8,9 +8,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -23,26 +21,16 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** File > Export to a PDF, and live mode on a simulated crash from OK through WARNING to LIQUIDATION. */
-@ExtendWith(ApplicationExtension.class)
-class ExportAndLiveTest {
-
-    private MainWindow window;
-    private WorkbookViewModel model;
+class ExportAndLiveTest extends WorkstationTestBase {
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty("marginscope.prefs", "io/marginscope/test-" + ProcessHandle.current().pid());
-        System.setProperty("marginscope.dataDir", Files.createTempDirectory("ms-live").toString());
-        System.setProperty("marginscope.autosaveSeconds", "0");
-        model = new WorkbookViewModel();
-        window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
-        model.load(WorkstationApp.initialRequest(List.of()));
-        stage.show();
-        stage.requestFocus();
+        freshDataDir("ms-live");
+        open(stage, SHARED_PREFS);
     }
 
     @AfterEach
-    void clear(FxRobot robot) {
+    void stopLiveAndCloseDialogs(FxRobot robot) {
         robot.interact(() -> {
             window.live().setLive(false);
             // the export's "finished" message and any other window over the main one
@@ -52,7 +40,6 @@ class ExportAndLiveTest {
                 }
             }
         });
-        WaitForAsyncUtils.clearExceptions();
     }
 
     @Test
@@ -60,7 +47,7 @@ class ExportAndLiveTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.current() != null);
         Path pdf = Files.createTempDirectory("ms-export").resolve("report.pdf");
         robot.interact(() -> window.exports().exportPdf(pdf, PdfReport.PageSize.LETTER));
-        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> SessionsWindowTest.fx(() ->
+        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> fx(() ->
                 !window.exports().service().isRunning() && window.exports().service().getValue() != null));
         assertThat(pdf).exists();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
@@ -91,7 +78,7 @@ class ExportAndLiveTest {
         assertThat(ratio.getStyleClass()).isNotEmpty();
         // a tick may overshoot into liquidation before the full recompute of its market brings the
         // ratio back to warning: wait for the last crash leg (update 160) and a liquidation after the warning
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> SessionsWindowTest.fx(() -> {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> {
             var st = window.live().latestState();
             return st != null && st.tickCount() > LiveSession.CRASH_AT[LiveSession.CRASH_AT.length - 1] + 10
                     && window.live().zoneProperty().get() == MarginResult.Zone.LIQUIDATION

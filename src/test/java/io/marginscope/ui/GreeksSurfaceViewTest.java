@@ -13,27 +13,20 @@ import io.marginscope.pricing.PortfolioValuation;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
-import static io.marginscope.ui.MarginWorkstationTest.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -42,35 +35,20 @@ import static org.assertj.core.api.Assertions.within;
  * line run in-process on the same sample files: the ladder is {@code compute}'s greeksByExpiry (its
  * subtotals the positions' Greeks summed), the bars its vegaByTenor, the surface table {@code surface}'s rows.
  */
-@ExtendWith(ApplicationExtension.class)
-class GreeksSurfaceViewTest {
+class GreeksSurfaceViewTest extends WorkstationTestBase {
 
     private static final String PREFS = "io/marginscope/test-greeks-surface-" + ProcessHandle.current().pid();
-    private static final Path SAMPLES = Path.of(System.getProperty("marginscope.projectDir", "."))
-            .resolve("sample-portfolios");
 
-    private WorkbookViewModel model;
     private MarginWorkspace workspace;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("marginscope.prefs", PREFS);
-        model = new WorkbookViewModel();
-        MainWindow window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
+        open(stage, PREFS);
+    }
+
+    @Override
+    protected void opened() {
         workspace = window.marginWorkspace();
-        model.load(WorkstationApp.initialRequest(List.of()));
-        stage.show();
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void clear() {
-        WaitForAsyncUtils.clearExceptions();
-    }
-
-    @AfterAll
-    static void forgetPreferences() throws Exception {
-        Preferences.userRoot().node(PREFS).removeNode();
     }
 
     /** Runs the command line in-process, as the command tests do, and reads its JSON. */

@@ -9,14 +9,11 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,28 +21,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The live timeline recorded into the open session, the autosave a crashed run leaves, and a replay of March 2020. */
-@ExtendWith(ApplicationExtension.class)
-class LiveRecordingTest {
-
-    private MainWindow window;
-    private WorkbookViewModel model;
+class LiveRecordingTest extends WorkstationTestBase {
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty("marginscope.prefs", "io/marginscope/test-" + ProcessHandle.current().pid());
-        System.setProperty("marginscope.dataDir", Files.createTempDirectory("ms-rec").toString());
-        System.setProperty("marginscope.autosaveSeconds", "0");
-        model = new WorkbookViewModel();
-        window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
-        model.load(WorkstationApp.initialRequest(List.of()));
-        stage.show();
-        stage.requestFocus();
+        freshDataDir("ms-rec");
+        open(stage, SHARED_PREFS);
     }
 
     @AfterEach
-    void clear(FxRobot robot) {
+    void stopLive(FxRobot robot) {
         robot.interact(() -> window.live().setLive(false));
-        WaitForAsyncUtils.clearExceptions();
     }
 
     /** Waits until the store thread has done everything submitted before. */
@@ -57,7 +43,7 @@ class LiveRecordingTest {
 
     @Test
     void theLiveTimelineIsRecordedIntoTheOpenSession(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> SessionsWindowTest.fx(() -> window.risk().run() != null));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.risk().run() != null));
         AtomicReference<Session> saved = new AtomicReference<>();
         robot.interact(() -> window.sessions().save("live check", saved::set));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> saved.get() != null);

@@ -4,11 +4,8 @@ import io.marginscope.pricing.PositionValuation;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -18,27 +15,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Opens the real main window headless (Monocle) on the default sample and on a dropped file. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-
-    static final Path SAMPLES = Path.of(System.getProperty("marginscope.projectDir", ".")).resolve("sample-portfolios");
-
-    private MainWindow window;
-    private WorkbookViewModel model;
+class MainWindowTest extends WorkstationTestBase {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("marginscope.prefs", "io/marginscope/test-" + ProcessHandle.current().pid());
-        model = new WorkbookViewModel();
-        window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
-        model.load(WorkstationApp.initialRequest(java.util.List.of()));
-        stage.show();
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void clear() {
-        WaitForAsyncUtils.clearExceptions();
+        open(stage, SHARED_PREFS);
     }
 
     @SuppressWarnings("unchecked")

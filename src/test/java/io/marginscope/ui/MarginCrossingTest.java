@@ -11,12 +11,8 @@ import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -26,8 +22,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,53 +34,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * change between two runs fires one crossing with the policy's thresholds and shows a ControlsFX
  * notification; the session sparkline draws exactly the runs' ratios.
  */
-@ExtendWith(ApplicationExtension.class)
-class MarginCrossingTest {
+class MarginCrossingTest extends WorkstationTestBase {
 
     private static final String PREFS = "io/marginscope/test-crossing-" + ProcessHandle.current().pid();
 
-    private MainWindow window;
-    private WorkbookViewModel model;
     private MarginViewModel margin;
     private final List<MarginViewModel.Crossing> crossings = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
-        System.setProperty("marginscope.prefs", PREFS);
-        model = new WorkbookViewModel();
-        window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
+        open(stage, PREFS);
+    }
+
+    @Override
+    protected void opened() {
         margin = window.marginWorkspace().margin();
         margin.lastCrossingProperty().addListener((o, was, c) -> crossings.add(c));
-        model.load(WorkstationApp.initialRequest(List.of()));
-        stage.show();
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void clear() {
-        WaitForAsyncUtils.clearExceptions();
-    }
-
-    @AfterAll
-    static void forgetPreferences() throws Exception {
-        Preferences.userRoot().node(PREFS).removeNode();
-    }
-
-    private static <T> T fx(Supplier<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read::get).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     private MarginRun settled(Predicate<MarginRun> done) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> {
-            MarginRun r = margin.run();
-            return r != null && done.test(r) && !margin.service().isRunning() && !margin.staleProperty().get();
-        }));
-        WaitForAsyncUtils.waitForFxEvents();
-        return fx(margin::run);
+        return settled(120, margin::run, margin.service(), margin.staleProperty(), done);
     }
 
     /** The engine's margin of the book with BTC's vol replaced (NaN: the snapshot's). */

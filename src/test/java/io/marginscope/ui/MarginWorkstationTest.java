@@ -14,13 +14,9 @@ import io.marginscope.risk.RiskEngine;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -30,7 +26,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,52 +33,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The margin part of the workstation, headless (Monocle), on the default sample book: every
  * number checked is compared with the engine called directly with the same inputs.
  */
-@ExtendWith(ApplicationExtension.class)
-class MarginWorkstationTest {
+class MarginWorkstationTest extends WorkstationTestBase {
 
     private static final String PREFS = "io/marginscope/test-margin-" + ProcessHandle.current().pid();
 
-    private MainWindow window;
-    private WorkbookViewModel model;
     private MarginWorkspace workspace;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("marginscope.prefs", PREFS);
-        model = new WorkbookViewModel();
-        window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
+        open(stage, PREFS);
+    }
+
+    @Override
+    protected void opened() {
         workspace = window.marginWorkspace();
-        model.load(WorkstationApp.initialRequest(List.of()));
-        stage.show();
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void clear() {
-        WaitForAsyncUtils.clearExceptions();
-    }
-
-    @AfterAll
-    static void forgetPreferences() throws Exception {
-        Preferences.userRoot().node(PREFS).removeNode();
-    }
-
-    static <T> T fx(Supplier<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read::get).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     private MarginRun settled(Predicate<MarginRun> done) throws Exception {
         MarginViewModel m = workspace.margin();
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> {
-            MarginRun r = m.run();
-            return r != null && done.test(r) && !m.service().isRunning() && !m.staleProperty().get();
-        }));
-        WaitForAsyncUtils.waitForFxEvents();
-        return fx(m::run);
+        return settled(120, m::run, m.service(), m.staleProperty(), done);
     }
 
     private MarginResult engine(String policy) throws Exception {

@@ -28,9 +28,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -42,7 +40,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,31 +49,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * redo is compared with the engines called directly on the book on show; a bad field leaves the book
  * as it was; a saved what-if session reopens with the edited positions and the same figures.
  */
-@ExtendWith(ApplicationExtension.class)
-class PortfolioEditTest {
+class PortfolioEditTest extends WorkstationTestBase {
 
     private static final Position CALL = new Position("btc-c100k", Instrument.option("BTC", InstrumentType.CALL,
             Instant.parse("2024-12-27T08:00:00Z"), 100_000, Settlement.LINEAR), -5, 3000);
 
-    private Stage stage;
-    private MainWindow window;
-    private WorkbookViewModel model;
-
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty("marginscope.prefs", "io/marginscope/test-" + ProcessHandle.current().pid());
-        System.setProperty("marginscope.dataDir", Files.createTempDirectory("ms-edit").toString());
-        System.setProperty("marginscope.autosaveSeconds", "0");
-        this.stage = stage;
-        model = new WorkbookViewModel();
-        window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
-        model.load(WorkstationApp.initialRequest(List.of()));
-        stage.show();
-        stage.requestFocus();
+        freshDataDir("ms-edit");
+        open(stage, SHARED_PREFS);
     }
 
     @AfterEach
-    void clear(FxRobot robot) {
+    void closeOtherWindows(FxRobot robot) {
         robot.interact(() -> {
             for (javafx.stage.Window w : new ArrayList<>(javafx.stage.Window.getWindows())) {
                 if (w != stage && w.isShowing() && w instanceof Stage s) {
@@ -84,15 +69,6 @@ class PortfolioEditTest {
                 }
             }
         });
-        WaitForAsyncUtils.clearExceptions();
-    }
-
-    static <T> T fx(Supplier<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read::get).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     private RiskViewModel risk() {
@@ -406,8 +382,8 @@ class PortfolioEditTest {
     void aSavedWhatIfSessionAndAnExportHoldTheEditedPositions(FxRobot robot) throws Exception {
         // a book from files under another name than the samples: its session has no file behind it
         Path dir = Files.createTempDirectory("ms-edit-book");
-        Files.copy(MainWindowTest.SAMPLES.resolve("btc-short-strangle.csv"), dir.resolve("my-book.csv"));
-        Files.copy(MainWindowTest.SAMPLES.resolve("btc-short-strangle.market.json"), dir.resolve("my-book.market.json"));
+        Files.copy(SAMPLES.resolve("btc-short-strangle.csv"), dir.resolve("my-book.csv"));
+        Files.copy(SAMPLES.resolve("btc-short-strangle.market.json"), dir.resolve("my-book.market.json"));
         settled(b -> b.size() == 7);
         robot.interact(() -> window.openDropped(dir.resolve("my-book.csv")));
         settled(b -> b.name().equals("my-book"));

@@ -26,13 +26,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -48,8 +44,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,56 +51,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The risk part of the workstation, headless (Monocle), on the default sample book: every number
  * on show is compared with the engine called directly with the same inputs.
  */
-@ExtendWith(ApplicationExtension.class)
-class RiskWorkstationTest {
+class RiskWorkstationTest extends WorkstationTestBase {
 
-    private static final String PREFS = "io/marginscope/test-" + ProcessHandle.current().pid();
-
-    private MainWindow window;
-    private WorkbookViewModel model;
     private RiskViewModel risk;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("marginscope.prefs", PREFS);
-        this.stage = stage;
-        model = new WorkbookViewModel();
-        window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
+        open(stage, SHARED_PREFS);
+    }
+
+    @Override
+    protected void opened() {
         risk = window.risk();
-        model.load(WorkstationApp.initialRequest(List.of()));
-        stage.show();
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void clear() {
-        WaitForAsyncUtils.clearExceptions();
-    }
-
-    @AfterAll
-    static void forgetPreferences() throws Exception {
-        Preferences.userRoot().node(PREFS).removeNode();
     }
 
     // ---- helpers ----
 
-    private static <T> T fx(Supplier<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read::get).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     /** Waits until a run matching the test has finished and nothing is pending or running. */
     private RiskRun settled(Predicate<RiskRun> done) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> {
-            RiskRun r = risk.run();
-            return r != null && done.test(r) && !risk.service().isRunning() && !risk.staleProperty().get();
-        }));
-        WaitForAsyncUtils.waitForFxEvents();
-        return fx(risk::run);
+        return settled(60, risk::run, risk.service(), risk.staleProperty(), done);
     }
 
     private RiskRun firstRun() throws Exception {

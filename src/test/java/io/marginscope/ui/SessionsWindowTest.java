@@ -5,51 +5,27 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Saved sessions through the workstation: save, reopen with identical numbers, delete and undo, compare. */
-@ExtendWith(ApplicationExtension.class)
-class SessionsWindowTest {
-
-    private MainWindow window;
-    private WorkbookViewModel model;
+class SessionsWindowTest extends WorkstationTestBase {
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty("marginscope.prefs", "io/marginscope/test-" + ProcessHandle.current().pid());
-        System.setProperty("marginscope.dataDir", Files.createTempDirectory("ms-sessions").toString());
-        System.setProperty("marginscope.autosaveSeconds", "0");
-        model = new WorkbookViewModel();
-        window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
-        model.load(WorkstationApp.initialRequest(List.of()));
-        stage.show();
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void clear() {
-        WaitForAsyncUtils.clearExceptions();
+        freshDataDir("ms-sessions");
+        open(stage, SHARED_PREFS);
     }
 
     private RiskViewModel risk() {
         return window.risk();
-    }
-
-    static boolean fx(java.util.concurrent.Callable<Boolean> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
     }
 
     private boolean idle() throws Exception {
@@ -150,7 +126,7 @@ class SessionsWindowTest {
         waitForRun();
         save(robot, "strangle");
         assertThat(window.sessions().currentProperty().get()).isNotNull();
-        robot.interact(() -> window.openDropped(MainWindowTest.SAMPLES.resolve("btc-eth-basis.csv")));
+        robot.interact(() -> window.openDropped(SAMPLES.resolve("btc-eth-basis.csv")));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.current().book().name().equals("btc-eth-basis"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.sessions().currentProperty().get()).isNull();

@@ -23,13 +23,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import picocli.CommandLine;
@@ -43,8 +39,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,55 +47,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for a typed trade is {@link WhatIf#run} on the same inputs and what {@code marginscope whatif} prints
  * for the same trade file; Add to book nets the trade into the book as an undoable step.
  */
-@ExtendWith(ApplicationExtension.class)
-class TradeTicketTest {
+class TradeTicketTest extends WorkstationTestBase {
 
     private static final String PREFS = "io/marginscope/test-ticket-" + ProcessHandle.current().pid();
-    private static final Path SAMPLES = MainWindowTest.SAMPLES;
     /** The workstation's default Monte Carlo settings, which are the CLI's defaults too. */
     private static final MarginCalculator.Settings DEFAULTS = new MarginCalculator.Settings(10_000, 42L);
 
-    private MainWindow window;
-    private WorkbookViewModel model;
     private TradeTicketModel ticket;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("marginscope.prefs", PREFS);
-        model = new WorkbookViewModel();
-        window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
+        open(stage, PREFS);
+    }
+
+    @Override
+    protected void opened() {
         ticket = window.ticket().model();
-        model.load(WorkstationApp.initialRequest(List.of()));
-        stage.show();
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void clear() {
-        WaitForAsyncUtils.clearExceptions();
-    }
-
-    @AfterAll
-    static void forgetPreferences() throws Exception {
-        Preferences.userRoot().node(PREFS).removeNode();
-    }
-
-    static <T> T fx(Supplier<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read::get).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** Waits for a ticket run that is current (not stale, nothing pending) and matches. */
     private TradeTicketService.Run settled(Predicate<TradeTicketService.Run> done) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> {
-            TradeTicketService.Run r = ticket.run();
-            return r != null && done.test(r) && !ticket.service().isRunning() && !ticket.staleProperty().get();
-        }));
-        WaitForAsyncUtils.waitForFxEvents();
-        return fx(ticket::run);
+        return settled(120, ticket::run, ticket.service(), ticket.staleProperty(), done);
     }
 
     /** The book on show, then a click into the ticket (which starts it): the book's own figures. */

@@ -5,11 +5,8 @@ import io.marginscope.model.Portfolio;
 import io.marginscope.model.Position;
 import io.marginscope.model.Settlement;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -18,23 +15,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import static io.marginscope.ui.PortfolioEditTest.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The what-if history of the book model: steps, labels, redo cleared by a new edit, load starts afresh. */
-@ExtendWith(ApplicationExtension.class)
-class WorkbookHistoryTest {
-
-    private WorkbookViewModel model;
+class WorkbookHistoryTest extends WorkstationTestBase {
 
     @Start
     void start(Stage stage) {
         model = new WorkbookViewModel();
-    }
-
-    @AfterEach
-    void clear() {
-        WaitForAsyncUtils.clearExceptions();
     }
 
     private LoadedBook landed(Predicate<LoadedBook> test) throws Exception {

@@ -5,7 +5,6 @@ import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -17,20 +16,19 @@ import java.text.DecimalFormat;
 import java.util.List;
 
 /**
- * The correlation matrix of a run's risk factors as a heat map drawn on one {@link Canvas} (not a
+ * The correlation matrix of a run's risk factors as a heat map drawn on one {@link javafx.scene.canvas.Canvas} (not a
  * node per cell), each cell with its value printed. Colours come from CSS:
  * {@code -ms-heat-negative} at -1, {@code -ms-heat-zero} at 0, {@code -ms-heat-positive} at +1,
  * {@code -ms-heat-text} for labels, and in a cell whichever of it and {@code -ms-heat-text-alt}
  * contrasts more with the cell. Cells marked (the analyst's overrides) get a frame in
  * {@code -ms-heat-mark}.
  */
-public final class CorrelationHeatmap extends Region {
+public final class CorrelationHeatmap extends CanvasChart {
 
     private static final StyleablePropertyFactory<CorrelationHeatmap> CSS =
             new StyleablePropertyFactory<>(Region.getClassCssMetaData());
     private static final DecimalFormat VALUE = new DecimalFormat("0.00");
 
-    private final Canvas canvas = new Canvas();
     private final StyleableProperty<Color> negative = CSS.createStyleableColorProperty(this, "heatNegative",
             "-ms-heat-negative", h -> h.negative, Color.BLUE);
     private final StyleableProperty<Color> zero = CSS.createStyleableColorProperty(this, "heatZero",
@@ -49,11 +47,8 @@ public final class CorrelationHeatmap extends Region {
     private boolean[][] marked = new boolean[0][0];
 
     public CorrelationHeatmap() {
-        getStyleClass().add("correlation-heatmap");
-        getChildren().add(canvas);
-        for (StyleableProperty<Color> p : List.of(negative, zero, positive, text, textAlt, mark)) {
-            ((javafx.beans.value.ObservableValue<?>) p).addListener(o -> draw());
-        }
+        super("correlation-heatmap");
+        redrawOn(negative, zero, positive, text, textAlt, mark);
     }
 
     /** Shows a matrix (square, the size of the asset list). */
@@ -88,18 +83,6 @@ public final class CorrelationHeatmap extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth() - snappedLeftInset() - snappedRightInset());
-        double h = snapSizeY(getHeight() - snappedTopInset() - snappedBottomInset());
-        canvas.relocate(snappedLeftInset(), snappedTopInset());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(Math.max(0, w));
-            canvas.setHeight(Math.max(0, h));
-            draw();
-        }
-    }
-
-    @Override
     protected double computePrefWidth(double height) {
         return 320;
     }
@@ -109,13 +92,10 @@ public final class CorrelationHeatmap extends Region {
         return 240;
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
         int n = assets.size();
-        if (n == 0 || w <= 0 || h <= 0) {
+        if (n == 0) {
             return;
         }
         double labelW = 56;
@@ -179,16 +159,6 @@ public final class CorrelationHeatmap extends Region {
         double t = Math.min(1, Math.abs(rho));
         Color end = rho < 0 ? negative.getValue() : positive.getValue();
         return zero.getValue().interpolate(end, t);
-    }
-
-    /** Whichever of the two text colours differs more in luminance from the fill. */
-    private static Color contrasting(Color fill, Color a, Color b) {
-        double l = luminance(fill);
-        return Math.abs(luminance(a) - l) >= Math.abs(luminance(b) - l) ? a : b;
-    }
-
-    private static double luminance(Color c) {
-        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

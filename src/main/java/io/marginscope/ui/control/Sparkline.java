@@ -6,7 +6,6 @@ import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -17,18 +16,17 @@ import java.util.List;
 
 /**
  * A small line of the values given and nothing else (no padding points, no zero it starts from),
- * drawn on one {@link Canvas} in the tiles' typeface: the last value printed large at the top right, the line scaled to
+ * drawn on one {@link javafx.scene.canvas.Canvas} in the tiles' typeface: the last value printed large at the top right, the line scaled to
  * the values' own low and high (printed at the left, at their height), a dot on the last point, and the warning
  * and liquidation levels as dashed lines when they fall in that range. One value is a dot. Colours
  * from CSS: {@code -ms-spark-line}, {@code -ms-spark-text}, {@code -ms-spark-muted},
  * {@code -ms-spark-warning}, {@code -ms-spark-breach}.
  */
-public final class Sparkline extends Region {
+public final class Sparkline extends CanvasChart {
 
     private static final StyleablePropertyFactory<Sparkline> CSS =
             new StyleablePropertyFactory<>(Region.getClassCssMetaData());
 
-    private final Canvas canvas = new Canvas();
     private final StyleableProperty<Color> line = CSS.createStyleableColorProperty(this, "sparkLine",
             "-ms-spark-line", s -> s.line, Color.STEELBLUE);
     private final StyleableProperty<Color> text = CSS.createStyleableColorProperty(this, "sparkText",
@@ -47,12 +45,9 @@ public final class Sparkline extends Region {
 
     /** @param pattern how values are printed ({@link DecimalFormat}) */
     public Sparkline(String pattern) {
+        super("sparkline");
         this.format = new DecimalFormat(pattern);
-        getStyleClass().add("sparkline");
-        getChildren().add(canvas);
-        for (StyleableProperty<Color> p : List.of(line, text, muted, warning, breach)) {
-            ((javafx.beans.value.ObservableValue<?>) p).addListener(o -> draw());
-        }
+        redrawOn(line, text, muted, warning, breach);
     }
 
     /** The values to draw, oldest first (finite values only). */
@@ -88,18 +83,6 @@ public final class Sparkline extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth() - snappedLeftInset() - snappedRightInset());
-        double h = snapSizeY(getHeight() - snappedTopInset() - snappedBottomInset());
-        canvas.relocate(snappedLeftInset(), snappedTopInset());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(Math.max(0, w));
-            canvas.setHeight(Math.max(0, h));
-            draw();
-        }
-    }
-
-    @Override
     protected double computePrefWidth(double height) {
         return 200;
     }
@@ -109,12 +92,9 @@ public final class Sparkline extends Region {
         return 110;
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        if (values.isEmpty() || w <= 0 || h <= 0) {
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
+        if (values.isEmpty()) {
             return;
         }
         double last = values.getLast();

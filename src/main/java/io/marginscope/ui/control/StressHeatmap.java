@@ -5,7 +5,6 @@ import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -18,17 +17,16 @@ import java.util.function.DoubleFunction;
 
 /**
  * A book's stress P&amp;L over a grid of price moves (columns) times vol shocks (rows), drawn on one
- * {@link Canvas}, each cell with its P&amp;L printed. Colours come from CSS: {@code -ms-heat-loss}
+ * {@link javafx.scene.canvas.Canvas}, each cell with its P&amp;L printed. Colours come from CSS: {@code -ms-heat-loss}
  * at the largest loss, {@code -ms-heat-zero} at 0, {@code -ms-heat-gain} at the largest gain (the
  * scale is symmetric), {@code -ms-heat-text} for labels and {@code -ms-heat-text-alt} in cells
  * where it contrasts more.
  */
-public final class StressHeatmap extends Region {
+public final class StressHeatmap extends CanvasChart {
 
     private static final StyleablePropertyFactory<StressHeatmap> CSS =
             new StyleablePropertyFactory<>(Region.getClassCssMetaData());
 
-    private final Canvas canvas = new Canvas();
     private final StyleableProperty<Color> loss = CSS.createStyleableColorProperty(this, "heatLoss",
             "-ms-heat-loss", h -> h.loss, Color.RED);
     private final StyleableProperty<Color> zero = CSS.createStyleableColorProperty(this, "heatZero",
@@ -46,11 +44,8 @@ public final class StressHeatmap extends Region {
     private DoubleFunction<String> format = String::valueOf;
 
     public StressHeatmap() {
-        getStyleClass().add("stress-heatmap");
-        getChildren().add(canvas);
-        for (StyleableProperty<Color> p : List.of(loss, zero, gain, text, textAlt)) {
-            ((javafx.beans.value.ObservableValue<?>) p).addListener(o -> draw());
-        }
+        super("stress-heatmap");
+        redrawOn(loss, zero, gain, text, textAlt);
     }
 
     /**
@@ -78,18 +73,6 @@ public final class StressHeatmap extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth() - snappedLeftInset() - snappedRightInset());
-        double h = snapSizeY(getHeight() - snappedTopInset() - snappedBottomInset());
-        canvas.relocate(snappedLeftInset(), snappedTopInset());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(Math.max(0, w));
-            canvas.setHeight(Math.max(0, h));
-            draw();
-        }
-    }
-
-    @Override
     protected double computePrefWidth(double height) {
         return 520;
     }
@@ -99,14 +82,11 @@ public final class StressHeatmap extends Region {
         return 260;
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
         int nc = columns.size();
         int nr = rows.size();
-        if (nc == 0 || nr == 0 || w <= 0 || h <= 0) {
+        if (nc == 0 || nr == 0) {
             return;
         }
         double labelW = 78;
@@ -152,15 +132,6 @@ public final class StressHeatmap extends Region {
                 g.fillText(format.apply(v), x + cw / 2, y + ch / 2);
             }
         }
-    }
-
-    private static Color contrasting(Color fill, Color a, Color b) {
-        double l = luminance(fill);
-        return Math.abs(luminance(a) - l) >= Math.abs(luminance(b) - l) ? a : b;
-    }
-
-    private static double luminance(Color c) {
-        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

@@ -5,7 +5,6 @@ import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -22,7 +21,7 @@ import java.util.List;
 import java.util.function.DoubleFunction;
 
 /**
- * A waterfall from a start total to an end total through signed steps, drawn on one {@link Canvas}:
+ * A waterfall from a start total to an end total through signed steps, drawn on one {@link javafx.scene.canvas.Canvas}:
  * the start bar, one floating bar per step from the running level before it to the level after it,
  * the end bar; dashed connectors at the running level, each bar's value printed above it, and a
  * tooltip with the step's full name, value and the levels it joins. Steps that raise the level use
@@ -32,7 +31,7 @@ import java.util.function.DoubleFunction;
  * spans the levels shown (it need not start at 0: the totals are then cut at the bottom, which a
  * break mark shows).
  */
-public final class WaterfallChart extends Region {
+public final class WaterfallChart extends CanvasChart {
 
     /** One step: a short label for under the bar, a full name for the tooltip, and its signed size. */
     public record Step(String label, String name, double delta) {
@@ -59,7 +58,6 @@ public final class WaterfallChart extends Region {
     private static final StyleablePropertyFactory<WaterfallChart> CSS =
             new StyleablePropertyFactory<>(Region.getClassCssMetaData());
 
-    private final Canvas canvas = new Canvas();
     private final StyleableProperty<Color> totalColor = CSS.createStyleableColorProperty(this, "waterfallTotal",
             "-ms-waterfall-total", c -> c.totalColor, Color.STEELBLUE);
     private final StyleableProperty<Color> raiseColor = CSS.createStyleableColorProperty(this, "waterfallRaise",
@@ -85,12 +83,9 @@ public final class WaterfallChart extends Region {
     private double slot;
 
     public WaterfallChart() {
-        getStyleClass().add("waterfall-chart");
-        getChildren().add(canvas);
-        for (StyleableProperty<Color> p : List.of(totalColor, raiseColor, lowerColor, textColor, mutedColor, lineColor,
-                surfaceColor)) {
-            ((javafx.beans.value.ObservableValue<?>) p).addListener(o -> draw());
-        }
+        super("waterfall-chart");
+        redrawOn(totalColor, raiseColor, lowerColor, textColor, mutedColor, lineColor,
+                surfaceColor);
         tooltip.setShowDelay(Duration.millis(150));
         Tooltip.install(this, tooltip);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
@@ -141,18 +136,6 @@ public final class WaterfallChart extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth() - snappedLeftInset() - snappedRightInset());
-        double h = snapSizeY(getHeight() - snappedTopInset() - snappedBottomInset());
-        canvas.relocate(snappedLeftInset(), snappedTopInset());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(Math.max(0, w));
-            canvas.setHeight(Math.max(0, h));
-            draw();
-        }
-    }
-
-    @Override
     protected double computePrefWidth(double height) {
         return 560;
     }
@@ -186,14 +169,8 @@ public final class WaterfallChart extends Region {
         return i >= 0 && i < bars.size() ? bars.get(i) : null;
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        if (w <= 0 || h <= 0) {
-            return;
-        }
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
         Color ink = textColor.getValue();
         Color muted = mutedColor.getValue();
         Color line = lineColor.getValue();
