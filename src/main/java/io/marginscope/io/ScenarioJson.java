@@ -1,12 +1,18 @@
 package io.marginscope.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.model.MarketSnapshot.AssetPair;
 import io.marginscope.stress.AssetShock;
 import io.marginscope.stress.ShockSet;
 import io.marginscope.stress.StressScenario;
 import io.marginscope.stress.StressScenario.PathStep;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -76,6 +82,68 @@ public final class ScenarioJson {
     static final double MOVE_TOLERANCE = 5e-5;
 
     private ScenarioJson() {
+    }
+
+    /**
+     * A single-move scenario as the JSON this class reads: name, description and source when not
+     * empty, horizonDays, weight, the shocks (named assets in order, then {@code default} when it
+     * moves anything or nothing is named; {@code volRelative}/{@code volPoints} only when not 0) and
+     * the correlations (pairs in name order). Read back it gives an equal scenario.
+     *
+     * @throws IllegalArgumentException for a path scenario (its closes are not kept by the record)
+     */
+    public static ObjectNode write(StressScenario s) {
+        if (s.isPath()) {
+            throw new IllegalArgumentException("scenario '" + s.name() + "' replays a path: its closes are not kept, "
+                    + "write its aggregate() move instead");
+        }
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("name", s.name());
+        if (!s.description().isEmpty()) {
+            n.put("description", s.description());
+        }
+        if (!s.source().isEmpty()) {
+            n.put("source", s.source());
+        }
+        PolicyJson.put(n, "horizonDays", s.horizonDays());
+        PolicyJson.put(n, "weight", s.weight());
+        ObjectNode shocks = n.putObject("shocks");
+        s.shocks().byAsset().forEach((asset, shock) -> writeShock(shocks.putObject(asset), shock));
+        if (s.shocks().hasDefault() || s.shocks().byAsset().isEmpty()) {
+            writeShock(shocks.putObject(ShockSet.DEFAULT_KEY), s.shocks().defaultShock());
+        }
+        if (!s.correlations().isEmpty()) {
+            ArrayNode list = n.putArray("correlations");
+            new TreeMap<String, Map.Entry<AssetPair, Double>>(s.correlations().entrySet().stream()
+                    .collect(java.util.stream.Collectors.toMap(e -> e.getKey().first() + "/" + e.getKey().second(),
+                            e -> e))).values().forEach(e -> {
+                ArrayNode row = list.addArray();
+                row.add(e.getKey().first());
+                row.add(e.getKey().second());
+                PolicyJson.add(row, e.getValue());
+            });
+        }
+        return n;
+    }
+
+    private static void writeShock(ObjectNode o, AssetShock shock) {
+        PolicyJson.put(o, "price", shock.price());
+        if (shock.volRelative() != 0) {
+            PolicyJson.put(o, "volRelative", shock.volRelative());
+        }
+        if (shock.volPoints() != 0) {
+            PolicyJson.put(o, "volPoints", shock.volPoints());
+        }
+    }
+
+    /** {@link #write(StressScenario)} as indented text with a final line end. */
+    public static String writeText(StressScenario s) {
+        return PolicyJson.text(write(s));
+    }
+
+    /** Writes the scenario to a file (replacing it when it exists: the caller asks first). */
+    public static void write(StressScenario s, Path file) throws IOException {
+        Files.writeString(file, writeText(s), StandardCharsets.UTF_8);
     }
 
     public static StressScenario read(Path path) throws InputException {

@@ -75,6 +75,7 @@ public final class StressView extends VBox {
     private List<StressScenario> lastRun = List.of();
     private boolean ranOnce;
     private StressService.Request shown;
+    private ScenarioEditor editor;
 
     public StressView(MarginViewModel margin, ReadOnlyObjectProperty<LoadedBook> book, Window owner) {
         super(8);
@@ -133,8 +134,26 @@ public final class StressView extends VBox {
         runAll.setOnAction(e -> run(List.copyOf(library)));
         Button open = new Button("Open scenario file…");
         open.setOnAction(e -> chooseScenarioFile());
+        Button create = new Button("New scenario…");
+        create.setId("newScenarioButton");
+        create.setOnAction(e -> newScenario());
+        create.disableProperty().bind(book.isNull());
+        Button edit = new Button("Edit…");
+        edit.setId("editScenarioButton");
+        edit.setTooltip(new Tooltip("Edit the selected custom scenario"));
+        Button duplicate = new Button("Duplicate as custom…");
+        duplicate.setId("duplicateScenarioButton");
+        duplicate.setTooltip(new Tooltip("A custom scenario starting from the selected one (an episode's aggregate move)"));
+        edit.setOnAction(e -> editScenario(list.getSelectionModel().getSelectedItem()));
+        duplicate.setOnAction(e -> duplicateScenario(list.getSelectionModel().getSelectedItem()));
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            edit.setDisable(now == null || !custom.contains(now) || now.isPath());
+            duplicate.setDisable(now == null);
+        });
+        edit.setDisable(true);
+        duplicate.setDisable(true);
         HBox bar = MarginWorkspace.toolbar(service, () -> run(lastRun));
-        bar.getChildren().addAll(0, List.of(runSelected, runAll, open));
+        bar.getChildren().addAll(0, List.of(runSelected, runAll, create, edit, duplicate, open));
 
         Label heatTitle = new Label("P&L over price moves x vol shocks (SPAN scan ranges)");
         heatTitle.getStyleClass().add("panel-heading");
@@ -264,6 +283,71 @@ public final class StressView extends VBox {
             a.setHeaderText("Could not read the scenario — nothing changed");
             a.show();
         }
+    }
+
+    /** The editor for a new custom scenario (empty shocks). */
+    ScenarioEditor newScenario() {
+        return openEditor(null, "New scenario", null);
+    }
+
+    /** The editor on a custom scenario; OK replaces it in the list. */
+    ScenarioEditor editScenario(StressScenario s) {
+        if (s == null || !custom.contains(s) || s.isPath()) {
+            return null;
+        }
+        return openEditor(s, "Edit scenario", s);
+    }
+
+    /** The editor on a copy of any scenario (an episode's aggregate move) as a new custom one. */
+    ScenarioEditor duplicateScenario(StressScenario s) {
+        if (s == null) {
+            return null;
+        }
+        String name = s.name() + " (custom)";
+        for (int i = 2; taken(null).contains(name); i++) {
+            name = s.name() + " (custom " + i + ")";
+        }
+        StressScenario copy = new StressScenario(name, s.description(), "", s.shocks(), s.horizonDays(), s.weight(),
+                Map.of(), List.of());
+        return openEditor(copy, "Duplicate as custom scenario", null);
+    }
+
+    private java.util.Set<String> taken(StressScenario except) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (StressScenario s : library) {
+            if (s != except) {
+                names.add(s.name());
+            }
+        }
+        return names;
+    }
+
+    private ScenarioEditor openEditor(StressScenario template, String title, StressScenario replacing) {
+        MarginRequest in = margin.request();
+        if (in == null) {
+            return null;
+        }
+        editor = new ScenarioEditor(owner, in.book(), in.market(), template, title, taken(replacing));
+        editor.show(s -> {
+            if (replacing != null && custom.contains(replacing)) {
+                custom.set(custom.indexOf(replacing), s);
+                int at = library.indexOf(replacing);
+                if (at >= 0) {
+                    library.set(at, s);
+                }
+            } else {
+                custom.add(s);
+                library.add(s);
+            }
+            list.getSelectionModel().clearAndSelect(library.indexOf(s));
+            run(List.of(s));
+        });
+        return editor;
+    }
+
+    /** The editor last opened (tests). */
+    ScenarioEditor editor() {
+        return editor;
     }
 
     /** Runs these scenarios (and the heat map) on the book at its market with the analyst's overrides. */
