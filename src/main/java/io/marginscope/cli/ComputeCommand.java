@@ -1,8 +1,10 @@
 package io.marginscope.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.analysis.CrossMargin;
+import io.marginscope.analysis.PositionMargins;
 import io.marginscope.io.InputException;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
@@ -111,7 +113,7 @@ public final class ComputeCommand implements Callable<Integer> {
             return MarginScopeCommand.OK;
         }
         ComputeRun.Result run = run(portfolios.get(0), markets.get(0), risk, policy, spec);
-        JsonOutput.write(run.json(), json, spec.commandLine().getOut());
+        JsonOutput.write(withPositionMargins(run), json, spec.commandLine().getOut());
         if (pdf != null || csv != null) {
             ReportData data = ReportBuilder.build(run);
             var err = spec.commandLine().getErr();
@@ -133,6 +135,30 @@ public final class ComputeCommand implements Callable<Integer> {
             SessionCommand.saveRun(save, notes, run, dataDir, spec.commandLine().getErr());
         }
         return MarginScopeCommand.OK;
+    }
+
+    /**
+     * The run's JSON with, under a policy, each position's {@code incrementalMargin} and {@code baseMarginShare}
+     * ({@link PositionMargins}). A copy: a session saved with --save keeps the compute JSON its recomputation
+     * gives.
+     */
+    static ObjectNode withPositionMargins(ComputeRun.Result run) {
+        if (run.policy() == null || run.margin() == null) {
+            return run.json();
+        }
+        PositionMargins.Result pm = PositionMargins.of(run.book(), run.market(), run.history(), run.policy(),
+                ComputeRun.settings(run.inputs()));
+        ObjectNode out = run.json().deepCopy();
+        var byId = pm.byId();
+        for (JsonNode n : out.withArray("positions")) {
+            PositionMargins.PositionMargin p = byId.get(n.path("id").asText());
+            if (p != null && n instanceof ObjectNode o) {
+                ComputeJson.put(o, "incrementalMargin", p.incrementalMargin());
+                ComputeJson.put(o, "baseMarginShare", p.baseMarginShare());
+            }
+        }
+        pm.warnings().forEach(w -> out.withArray("warnings").add(w));
+        return out;
     }
 
     /** The policy of accounts side by side when none is given: the netting benefit is a difference of margins. */
@@ -162,7 +188,7 @@ public final class ComputeCommand implements Callable<Integer> {
         for (int i = 0; i < alone.size(); i++) {
             ObjectNode a = accounts.addObject();
             a.put("account", names.get(i));
-            a.setAll(alone.get(i).json());
+            a.setAll(withPositionMargins(alone.get(i)));
             sum += alone.get(i).json().get("maintenanceMargin").asDouble();
             list.add(new CrossMargin.Account(names.get(i), alone.get(i).book(), alone.get(i).market()));
         }
@@ -177,7 +203,7 @@ public final class ComputeCommand implements Callable<Integer> {
         } catch (ComputeRun.SettingsException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        out.set("combined", c.json());
+        out.set("combined", withPositionMargins(c));
         ComputeJson.put(out, "accountsMaintenanceMargin", sum);
         ComputeJson.put(out, "nettingBenefit", sum - c.json().get("maintenanceMargin").asDouble());
         if (!topWarnings.isEmpty()) {

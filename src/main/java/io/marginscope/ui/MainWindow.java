@@ -70,7 +70,7 @@ public final class MainWindow {
         this.exports = new ExportActions(stage, model, risk);
         this.live = new LivePanel(stage, model, risk, tiles, sessions);
 
-        this.portfolio = new PortfolioPane(model, risk);
+        this.portfolio = new PortfolioPane(model, risk, marginWorkspace.margin());
         this.editing = new PortfolioEditing(stage, model, portfolio.table());
         portfolio.setTools(editing.tools());
         this.ticket = new TradeTicket(new TradeTicketModel(model, risk, marginWorkspace.margin()));

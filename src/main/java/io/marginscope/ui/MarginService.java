@@ -1,5 +1,6 @@
 package io.marginscope.ui;
 
+import io.marginscope.analysis.PositionMargins;
 import io.marginscope.margin.LiquidationPrice;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.MarginResult;
@@ -8,12 +9,15 @@ import javafx.concurrent.Task;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /**
  * Computes the book's margin under a policy off the FX thread: prepares the policy on the book
  * (risk factors, scenario set), evaluates it at today's market, then solves the liquidation price
- * of each underlying. {@link #submit} restarts the service, which cancels the run in flight
- * between underlyings. The task calls only the engine.
+ * of each underlying and each position's incremental margin and share of the base measure
+ * ({@link PositionMargins}: one margin evaluation per position, skipped above
+ * {@value PositionMargins#MAX_INCREMENTAL} positions). {@link #submit} restarts the service, which cancels the run in flight
+ * between underlyings and between positions. The task calls only the engine.
  */
 public final class MarginService extends LatestRequestService<MarginRequest, MarginRun> {
 
@@ -29,10 +33,12 @@ public final class MarginService extends LatestRequestService<MarginRequest, Mar
                 long start = System.nanoTime();
                 updateProgress(0, 1);
                 updateMessage("Margin: preparing " + r.policy().name() + " …");
-                MarginCalculator.Prepared prepared = new MarginCalculator(new RiskEngine())
+                MarginCalculator calculator = new MarginCalculator(new RiskEngine());
+                MarginCalculator.Prepared prepared = calculator
                         .prepare(r.book(), r.market(), r.history(), r.policy(), r.settings());
                 updateMessage("Margin: evaluating …");
-                MarginResult margin = prepared.evaluated(r.market()).margin();
+                MarginCalculator.Evaluated evaluated = prepared.evaluated(r.market());
+                MarginResult margin = evaluated.margin();
                 var assets = r.book().underlyings();
                 Map<String, LiquidationPrice> liquidation = new LinkedHashMap<>();
                 int done = 0;
@@ -40,16 +46,26 @@ public final class MarginService extends LatestRequestService<MarginRequest, Mar
                     if (isCancelled()) {
                         return null;
                     }
-                    updateProgress(0.3 + 0.7 * done / Math.max(1, assets.size()), 1);
+                    updateProgress(0.3 + 0.5 * done / Math.max(1, assets.size()), 1);
                     updateMessage("Margin: liquidation price of " + a + " …");
                     if (r.market().has(a) && r.market().asset(a).vol() != 0) {
                         liquidation.put(a, LiquidationPrice.solve(prepared, r.market(), a));
                     }
                     done++;
                 }
+                updateProgress(0.8, 1);
+                updateMessage("Margin: each position's incremental margin …");
+                PositionMargins.Result positions;
+                try {
+                    positions = PositionMargins.of(calculator, prepared, evaluated, r.market(), r.history(),
+                            r.settings(), this::isCancelled);
+                } catch (CancellationException e) {
+                    return null;
+                }
                 updateProgress(1, 1);
                 updateMessage("");
-                return new MarginRun(r, margin, liquidation, prepared, (System.nanoTime() - start) / 1_000_000);
+                return new MarginRun(r, margin, liquidation, prepared, (System.nanoTime() - start) / 1_000_000,
+                        positions);
             }
         };
     }

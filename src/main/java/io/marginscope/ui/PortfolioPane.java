@@ -11,10 +11,10 @@ public final class PortfolioPane extends BorderPane {
 
     private final PositionsTable table;
 
-    public PortfolioPane(WorkbookViewModel model, RiskViewModel risk) {
+    public PortfolioPane(WorkbookViewModel model, RiskViewModel risk, MarginViewModel margin) {
         getStyleClass().add("portfolio-pane");
         setId("portfolioPane");
-        table = new PositionsTable(model.rows(), risk.runProperty());
+        table = new PositionsTable(model.rows(), risk.runProperty(), margin.runProperty());
         setCenter(table);
     }
 

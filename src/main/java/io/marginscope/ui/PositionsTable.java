@@ -1,5 +1,6 @@
 package io.marginscope.ui;
 
+import io.marginscope.analysis.PositionMargins;
 import io.marginscope.model.Position;
 import io.marginscope.pricing.PositionValuation;
 import io.marginscope.risk.PositionRisk;
@@ -22,8 +23,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The positions of the book with their value, Greeks and share of the last risk run (component
- * ES, share of ES, incremental VaR); sortable by any column. Risk cells are empty until a run for
- * this book has finished.
+ * ES, share of ES, incremental VaR) and of the last margin run (incremental MM, share of the margin's
+ * base measure); sortable by any column. Risk and margin cells are empty until a run for this book has
+ * finished.
  */
 public final class PositionsTable extends TableView<PositionValuation> {
 
@@ -31,8 +33,14 @@ public final class PositionsTable extends TableView<PositionValuation> {
 
     private Map<String, PositionRisk> risk = Map.of();
     private double es = Double.NaN;
+    private Map<String, PositionMargins.PositionMargin> margins = Map.of();
+    private final Label incrementalMmHeader;
 
-    public PositionsTable(ObservableList<PositionValuation> rows, ReadOnlyObjectProperty<RiskRun> runs) {
+    static final String INCREMENTAL_MM_HELP =
+            "MM of the book minus MM of the book without this position, under the policy on show";
+
+    public PositionsTable(ObservableList<PositionValuation> rows, ReadOnlyObjectProperty<RiskRun> runs,
+                          ReadOnlyObjectProperty<MarginRun> marginRuns) {
         setId("positionsTable");
         getStyleClass().add("positions-table");
         SortedList<PositionValuation> sorted = new SortedList<>(rows);
@@ -65,6 +73,14 @@ public final class PositionsTable extends TableView<PositionValuation> {
                 "Component ES / ES of the book", 70));
         getColumns().add(number("Incr. VaR", v -> risk(v, PositionRisk::incrementalVar), Formats::money,
                 "Incremental VaR, USD: VaR of the book minus VaR of the book without this position", 80));
+        TableColumn<PositionValuation, Double> incrMm = number("Incr. MM",
+                v -> margin(v, PositionMargins.PositionMargin::incrementalMargin), Formats::money,
+                INCREMENTAL_MM_HELP, 80);
+        incrementalMmHeader = (Label) incrMm.getGraphic();
+        getColumns().add(incrMm);
+        getColumns().add(number("MM share", v -> margin(v, PositionMargins.PositionMargin::baseMarginShare),
+                Formats::percent, "The position's Euler share of the margin's base risk measure "
+                        + "(component ES / ES of the policy's base run)", 72));
         getColumns().add(number("Entry", v -> v.position().entryPrice(), Formats::number, "Entry price, USD per coin", 72));
         getColumns().add(number("Unreal. P&L", PositionValuation::unrealizedPnl, Formats::money,
                 "USD against the entry price", 90));
@@ -78,6 +94,18 @@ public final class PositionsTable extends TableView<PositionValuation> {
             es = run == null ? Double.NaN : run.result().es();
             refresh();
         });
+        marginRuns.addListener((o, was, run) -> {
+            PositionMargins.Result r = run == null ? null : run.positions();
+            margins = r == null ? Map.of() : r.byId();
+            String warning = r == null ? "" : String.join("\n", r.warnings());
+            incrementalMmHeader.getTooltip().setText(INCREMENTAL_MM_HELP + (warning.isEmpty() ? "" : "\n" + warning));
+            refresh();
+        });
+    }
+
+    private double margin(PositionValuation v, ToDoubleFunction<PositionMargins.PositionMargin> f) {
+        PositionMargins.PositionMargin m = margins.get(v.position().id());
+        return m == null ? Double.NaN : f.applyAsDouble(m);
     }
 
     private double risk(PositionValuation v, ToDoubleFunction<PositionRisk> f) {

@@ -81,6 +81,39 @@ class MarginWorkstationTest extends WorkstationTestBase {
     }
 
     @Test
+    void thePositionsTableShowsEachPositionsIncrementalMarginAndBaseShareOfTheEngine(FxRobot robot)
+            throws Exception {
+        for (String name : List.of("ramm", "span")) {
+            robot.interact(() -> workspace.chooser().presets().getSelectionModel().select(name));
+            MarginRun run = settled(r -> r.request().policy().name().equals(name) && r.request().book().size() == 7);
+            System.out.println("margin run under " + name + " with incremental margins: " + run.elapsedMillis() + " ms");
+            LoadedBook b = model.current();
+            io.marginscope.analysis.PositionMargins.Result expected = io.marginscope.analysis.PositionMargins.of(
+                    b.book(), b.market(), null, PolicyPresets.load(name), fx(() -> workspace.margin().settings()));
+            var byId = expected.byId();
+            PositionsTable table = fx(() -> window.portfolio().table());
+            int rows = fx(() -> table.getItems().size());
+            assertThat(rows).isEqualTo(7);
+            for (int row = 0; row < rows; row++) {
+                int i = row;
+                String id = fx(() -> table.getItems().get(i).position().id());
+                Double incr = fx(() -> (Double) column(table, "col-incr-mm").getCellData(i));
+                Double share = fx(() -> (Double) column(table, "col-mm-share").getCellData(i));
+                assertThat(incr).as(name + " " + id).isEqualTo(byId.get(id).incrementalMargin());
+                if (name.equals("span")) {
+                    assertThat(share).as("span has no base: no share").isNull();
+                } else {
+                    assertThat(share).as(id).isEqualTo(byId.get(id).baseMarginShare());
+                }
+            }
+        }
+    }
+
+    private static javafx.scene.control.TableColumn<?, ?> column(TableView<?> table, String id) {
+        return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
+    }
+
+    @Test
     void thePoliciesTabRowsAreThoseOfPolicyComparison(FxRobot robot) throws Exception {
         settled(r -> r.request().book().size() == 7);
         robot.clickOn("#policiesTab");
