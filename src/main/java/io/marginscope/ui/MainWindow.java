@@ -92,6 +92,7 @@ public final class MainWindow {
         TabPane tabs = new TabPane(riskTab);
         tabs.getTabs().addAll(marginWorkspace.tabs());
         tabs.setId("workstationTabs");
+        attachOnFirstShow(tabs);
         // a tab shown again gets a CSS pass that resets the TilesFX texts' fonts: fit them again
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && now.getContent() != null) {
@@ -218,6 +219,30 @@ public final class MainWindow {
     /** The book's name for a title, marked "(what-if)" while its positions differ from those loaded. */
     static String title(LoadedBook b, WorkbookViewModel model) {
         return b.book().name() + (model.editedProperty().get() ? " (what-if)" : "");
+    }
+
+    /**
+     * The tabs not on show at start get their content when first selected: their views are built (and
+     * follow the book and the runs) from the start, but their skins, CSS and first layout wait, so the
+     * first frame only pays for the Risk tab.
+     */
+    private static void attachOnFirstShow(TabPane tabs) {
+        for (javafx.scene.control.Tab t : tabs.getTabs()) {
+            if (t.isSelected() || t.getContent() == null) {
+                continue;
+            }
+            javafx.scene.Node content = t.getContent();
+            t.setContent(null);
+            t.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean on) {
+                    if (on) {
+                        t.selectedProperty().removeListener(this);
+                        t.setContent(content);
+                    }
+                }
+            });
+        }
     }
 
     /** Light or dark: swaps the theme's sheet of named colours; the structure sheet stays. */

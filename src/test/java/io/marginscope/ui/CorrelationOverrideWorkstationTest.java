@@ -64,7 +64,7 @@ class CorrelationOverrideWorkstationTest extends WorkstationTestBase {
     }
 
     private CorrelationOverrideTable editor() {
-        return (CorrelationOverrideTable) fx(() -> window.marginWorkspace().tiles().getScene()
+        return (CorrelationOverrideTable) fx(() -> stage.getScene()
                 .lookup("#correlationOverrideTable").getParent());
     }
 

@@ -79,7 +79,7 @@ class MarginCrossingTest extends WorkstationTestBase {
     private List<String> popupTexts() {
         return fx(() -> {
             List<String> out = new ArrayList<>();
-            Window main = window.marginWorkspace().tiles().getScene().getWindow();
+            Window main = stage;
             for (Window w : Window.getWindows()) {
                 if (w != main && w.isShowing() && w.getScene() != null) {
                     collect(w.getScene().getRoot(), out);
@@ -121,6 +121,13 @@ class MarginCrossingTest extends WorkstationTestBase {
     @Test
     void aVolOverrideThatMovesTheRatioAcrossEachThresholdFiresOneCrossingAndANotification(FxRobot robot)
             throws Exception {
+        // the Margin tab on show, as the analyst watching the tiles has it (tabs get their content when shown)
+        fx(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) stage.getScene().lookup("#workstationTabs");
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "marginTab".equals(t.getId()))
+                    .findFirst().orElseThrow());
+            return null;
+        });
         MarginRun first = settled(r -> r.request().book().size() == 7);
         Policy.Thresholds thresholds = first.request().policy().thresholds();
         assertThat(first.request().policy().name()).isEqualTo("ramm");

@@ -237,7 +237,7 @@ class MarginWorkstationTest extends WorkstationTestBase {
     @Test
     void presentationModeIsFullScreenWithLargeType(FxRobot robot) throws Exception {
         settled(r -> r.request().book().size() == 7);
-        Stage stage = (Stage) fx(() -> workspace.tiles().getScene().getWindow());
+        Stage stage = this.stage;
         Supplier<Double> comboFont = () -> {
             stage.getScene().getRoot().applyCss();
             return ((javafx.scene.control.Button) stage.getScene().lookup("#openPolicyButton")).getFont().getSize();
