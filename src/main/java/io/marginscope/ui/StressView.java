@@ -95,7 +95,7 @@ public final class StressView extends VBox {
                 setTooltip(empty || s == null ? null : new Tooltip(s.description()));
             }
         });
-        list.setPrefWidth(280);
+        list.setPrefWidth(310);
 
         table.setId("stressTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -116,7 +116,7 @@ public final class StressHeatmap extends CanvasChart {
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("vol", 4, 8);
-        Font valueFont = Font.font(null, Math.max(8, Math.min(12, cw / 6)));
+        Font valueFont = Font.font(null, Math.max(8, Math.min(12.5, cw / 4.8)));
         g.setTextAlign(TextAlignment.CENTER);
         for (int i = 0; i < nr; i++) {
             for (int j = 0; j < nc; j++) {
