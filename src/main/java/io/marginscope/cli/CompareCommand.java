@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.io.InputException;
 import io.marginscope.io.Loaded;
-import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyComparison;
@@ -14,6 +13,7 @@ import io.marginscope.report.MarginJson;
 import io.marginscope.risk.PriceHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -34,20 +34,17 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--portfolio", required = true, paramLabel = "P") Path portfolio;
     @Option(names = "--market", required = true, paramLabel = "M") Path market;
-    @Option(names = "--history", paramLabel = "H", description = "Price history, for policies whose base needs one.")
-    Path history;
     @Option(names = "--policy", paramLabel = "NAME|policy.json",
             description = "Policies to compare (repeatable); default: every preset that applies.")
     List<String> policies = new ArrayList<>();
-    @Option(names = "--scenarios", defaultValue = "10000") int scenarios;
-    @Option(names = "--seed", defaultValue = "42") long seed;
+    @Mixin MarginRunOptions run;
     @Option(names = "--json", defaultValue = "-", paramLabel = "OUT|-") String json;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws InputException, IOException {
         Inputs in = Inputs.load(portfolio, market);
-        Loaded<PriceHistory> h = HistoryInput.load(history);
+        Loaded<PriceHistory> h = run.history();
         List<String> names = policies.isEmpty() ? PolicyPresets.available() : policies;
         List<Policy> list = new ArrayList<>();
         for (String n : names) {
@@ -56,7 +53,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<PolicyComparison.Row> rows;
         try {
             rows = PolicyComparison.compare(in.book(), in.market(), h, list,
-                    new MarginCalculator.Settings(scenarios, seed), !policies.isEmpty());
+                    run.settings(), !policies.isEmpty());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -3,13 +3,13 @@ package io.marginscope.cli;
 import io.marginscope.analysis.LiquidationSurface;
 import io.marginscope.io.InputException;
 import io.marginscope.io.Loaded;
-import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyPresets;
 import io.marginscope.report.SurfaceJson;
 import io.marginscope.risk.PriceHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -47,14 +47,8 @@ public final class SurfaceCommand implements Callable<Integer> {
                     + "and the ALL row.")
     boolean together;
 
-    @Option(names = "--history", paramLabel = "H", description = "Price history, for a policy whose base needs one.")
-    Path history;
-
-    @Option(names = "--scenarios", defaultValue = "10000", description = "Monte Carlo scenarios (default ${DEFAULT-VALUE}).")
-    int scenarios;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Monte Carlo seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    MarginRunOptions run;
 
     @Option(names = "--json", defaultValue = "-", paramLabel = "OUT|-",
             description = "Where to write the JSON; '-' (the default) is standard output.")
@@ -66,7 +60,7 @@ public final class SurfaceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException, IOException {
         Inputs in = Inputs.load(portfolio, market);
-        Loaded<PriceHistory> h = HistoryInput.load(history);
+        Loaded<PriceHistory> h = run.history();
         Policy pol = PolicyPresets.load(policy);
         if (volShocks.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--vol-shocks: at least one shock");
@@ -75,12 +69,13 @@ public final class SurfaceCommand implements Callable<Integer> {
         LiquidationSurface.Surface s;
         try {
             s = LiquidationSurface.compute(in.book(), in.market(), h, pol,
-                    new MarginCalculator.Settings(scenarios, seed), shocks, together);
+                    run.settings(), shocks, together);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Set<String> warnings = new LinkedHashSet<>(in.warnings());
-        JsonOutput.write(SurfaceJson.write(s, in.book(), in.market(), pol, scenarios, seed, together, warnings), json,
+        JsonOutput.write(SurfaceJson.write(s, in.book(), in.market(), pol, run.scenarios, run.seed, together,
+                warnings), json,
                 spec.commandLine().getOut());
         return MarginScopeCommand.OK;
     }

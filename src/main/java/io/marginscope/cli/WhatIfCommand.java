@@ -4,7 +4,6 @@ import io.marginscope.analysis.WhatIf;
 import io.marginscope.io.InputException;
 import io.marginscope.io.Loaded;
 import io.marginscope.io.PortfolioCsv;
-import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyPresets;
 import io.marginscope.model.Portfolio;
@@ -12,6 +11,7 @@ import io.marginscope.report.WhatIfJson;
 import io.marginscope.risk.PriceHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -43,14 +43,8 @@ public final class WhatIfCommand implements Callable<Integer> {
             description = "Margin policy, a preset or a file (default ${DEFAULT-VALUE}).")
     String policy;
 
-    @Option(names = "--history", paramLabel = "H", description = "Price history, for a policy whose base needs one.")
-    Path history;
-
-    @Option(names = "--scenarios", defaultValue = "10000", description = "Monte Carlo scenarios (default ${DEFAULT-VALUE}).")
-    int scenarios;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Monte Carlo seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    MarginRunOptions run;
 
     @Option(names = "--json", defaultValue = "-", paramLabel = "OUT|-",
             description = "Where to write the JSON; '-' (the default) is standard output.")
@@ -71,15 +65,16 @@ public final class WhatIfCommand implements Callable<Integer> {
                         + trade.getFileName() + " holds " + u);
             }
         }
-        Loaded<PriceHistory> h = HistoryInput.load(history);
+        Loaded<PriceHistory> h = run.history();
         Policy pol = PolicyPresets.load(policy);
         WhatIf.Result r;
         try {
-            r = WhatIf.run(in.book(), t.value(), in.market(), h, pol, new MarginCalculator.Settings(scenarios, seed));
+            r = WhatIf.run(in.book(), t.value(), in.market(), h, pol, run.settings());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        JsonOutput.write(WhatIfJson.write(r, trade.getFileName().toString(), pol, scenarios, seed, warnings), json,
+        JsonOutput.write(WhatIfJson.write(r, trade.getFileName().toString(), pol, run.scenarios, run.seed, warnings),
+                json,
                 spec.commandLine().getOut());
         return MarginScopeCommand.OK;
     }

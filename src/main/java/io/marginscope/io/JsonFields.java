@@ -1,6 +1,10 @@
 package io.marginscope.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.marginscope.model.MarketSnapshot.AssetPair;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /** Typed reads of a {@link LocatedJson} value at a JSON Pointer, each bad value an {@link InputException}. */
 final class JsonFields {
@@ -90,6 +94,45 @@ final class JsonFields {
             throw error(pointer, "'" + n.asText() + "' is not a number");
         }
         throw error(pointer, "must be a number");
+    }
+
+    /** Reads an asset name of a correlation row (at its pointer): checked and normalised, or an error. */
+    @FunctionalInterface
+    interface AssetName {
+        String read(String pointer, String name) throws InputException;
+    }
+
+    /**
+     * The optional {@code /correlations} list of {@code ["A", "B", rho]} rows, the form the snapshot and the
+     * scenario files share: two different assets, rho within [-1, 1], a pair given twice only with one value.
+     */
+    Map<AssetPair, Double> correlations(AssetName asset) throws InputException {
+        Map<AssetPair, Double> out = new HashMap<>();
+        if (!present("/correlations")) {
+            return out;
+        }
+        JsonNode list = array("/correlations");
+        for (int i = 0; i < list.size(); i++) {
+            String ptr = child("/correlations", i);
+            JsonNode row = array(ptr);
+            if (row.size() != 3) {
+                throw error(ptr, "a correlation is [\"A\", \"B\", rho]");
+            }
+            String a = asset.read(child(ptr, 0), text(child(ptr, 0)));
+            String b = asset.read(child(ptr, 1), text(child(ptr, 1)));
+            if (a.equals(b)) {
+                throw error(ptr, "a correlation needs two different assets");
+            }
+            double rho = number(child(ptr, 2));
+            if (rho < -1 || rho > 1) {
+                throw error(child(ptr, 2), "correlation must be within [-1, 1], got " + rho);
+            }
+            Double before = out.put(new AssetPair(a, b), rho);
+            if (before != null && before != rho) {
+                throw error(ptr, "pair " + a + "/" + b + " is given twice with different values");
+            }
+        }
+        return out;
     }
 
     static String child(String pointer, String key) {

@@ -169,7 +169,7 @@ public final class ScenarioJson {
         }
         Map<String, String> pointers = new HashMap<>();
         ShockSet shocks = shocks(f, pointers);
-        Map<AssetPair, Double> correlations = correlations(f);
+        Map<AssetPair, Double> correlations = f.correlations((ptr, symbol) -> symbol.toUpperCase(Locale.ROOT));
         List<PathStep> path = f.present("/path") ? path(f, shocks, horizon, pointers) : List.of();
         try {
             return new StressScenario(name, description, source, shocks, horizon, weight, correlations, path);
@@ -231,35 +231,6 @@ public final class ScenarioJson {
             throw f.error(child(ptr, "volPoints"), "must be within ±500 vol points (10 = +0.10), got " + points);
         }
         return new AssetShock(price, rel, points);
-    }
-
-    private static Map<AssetPair, Double> correlations(JsonFields f) throws InputException {
-        Map<AssetPair, Double> out = new HashMap<>();
-        if (!f.present("/correlations")) {
-            return out;
-        }
-        JsonNode list = f.array("/correlations");
-        for (int i = 0; i < list.size(); i++) {
-            String ptr = child("/correlations", i);
-            JsonNode row = f.array(ptr);
-            if (row.size() != 3) {
-                throw f.error(ptr, "a correlation is [\"A\", \"B\", rho]");
-            }
-            String a = f.text(child(ptr, 0)).toUpperCase(Locale.ROOT);
-            String b = f.text(child(ptr, 1)).toUpperCase(Locale.ROOT);
-            if (a.equals(b)) {
-                throw f.error(ptr, "a correlation needs two different assets");
-            }
-            double rho = f.number(child(ptr, 2));
-            if (rho < -1 || rho > 1) {
-                throw f.error(child(ptr, 2), "correlation must be within [-1, 1], got " + rho);
-            }
-            Double before = out.put(new AssetPair(a, b), rho);
-            if (before != null && before != rho) {
-                throw f.error(ptr, "pair " + a + "/" + b + " is given twice with different values");
-            }
-        }
-        return out;
     }
 
     private static List<PathStep> path(JsonFields f, ShockSet shocks, double horizon, Map<String, String> pointers)

@@ -62,7 +62,7 @@ public final class SnapshotJson {
 
         Map<String, AssetMarket> assets = assets(f, warnings);
         Map<String, VolSurface> surfaces = impliedVols(f, assets.keySet());
-        Map<AssetPair, Double> correlations = correlations(f, assets.keySet());
+        Map<AssetPair, Double> correlations = f.correlations((ptr, name) -> requireAsset(f, ptr, name, assets.keySet()));
         Map<String, OrderBook> books = orderBooks(f, assets);
         return new Loaded<>(new MarketSnapshot(asOf, daysPerYear, assets, surfaces, correlations, books), warnings);
     }
@@ -157,35 +157,6 @@ public final class SnapshotJson {
                 }
             }
             out.put(symbol, new VolSurface(smiles));
-        }
-        return out;
-    }
-
-    private static Map<AssetPair, Double> correlations(JsonFields f, Set<String> assets) throws InputException {
-        Map<AssetPair, Double> out = new HashMap<>();
-        if (!f.present("/correlations")) {
-            return out;
-        }
-        JsonNode list = f.array("/correlations");
-        for (int i = 0; i < list.size(); i++) {
-            String ptr = child("/correlations", i);
-            JsonNode row = f.array(ptr);
-            if (row.size() != 3) {
-                throw f.error(ptr, "a correlation is [\"A\", \"B\", rho]");
-            }
-            String a = requireAsset(f, child(ptr, 0), f.text(child(ptr, 0)), assets);
-            String b = requireAsset(f, child(ptr, 1), f.text(child(ptr, 1)), assets);
-            if (a.equals(b)) {
-                throw f.error(ptr, "a correlation needs two different assets");
-            }
-            double rho = f.number(child(ptr, 2));
-            if (rho < -1 || rho > 1) {
-                throw f.error(child(ptr, 2), "correlation must be within [-1, 1], got " + rho);
-            }
-            Double before = out.put(new AssetPair(a, b), rho);
-            if (before != null && before != rho) {
-                throw f.error(ptr, "pair " + a + "/" + b + " is given twice with different values");
-            }
         }
         return out;
     }
