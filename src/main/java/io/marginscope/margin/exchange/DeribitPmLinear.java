@@ -1,16 +1,13 @@
 package io.marginscope.margin.exchange;
 
 import io.marginscope.margin.exchange.DeribitPmBook.Future;
-import io.marginscope.margin.exchange.DeribitPmBook.Holding;
 import io.marginscope.margin.exchange.DeribitPmBook.Option;
 import io.marginscope.margin.exchange.DeribitPmResult.RiskVector;
 import io.marginscope.margin.exchange.DeribitPmResult.WorstCase;
-import io.marginscope.margin.exchange.DeribitPmScenarios.VolScenario;
 import io.marginscope.pricing.Black76;
 import io.marginscope.pricing.BlackInputs;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,48 +59,28 @@ public final class DeribitPmLinear {
         int nExt = extMoves.size();
         double s = book.indexPrice();
 
-        Map<String, RiskVector> vectors = new LinkedHashMap<>();
-        double[] preStd = new double[nStd];
-        double[] preExt = new double[nExt];
-        double sumAbsFutures = 0.0;
-        double netDelta = 0.0;
-        for (Holding h : book.holdings()) {
-            double[] std = new double[nStd];
-            double[] ext = new double[nExt];
-            switch (h) {
-                case Future f -> {
-                    for (int i = 0; i < nStd; i++) {
-                        std[i] = futurePnlUsd(f, DeribitPmScenarios.standardMove(g, i));
-                    }
-                    for (int e = 0; e < nExt; e++) {
-                        double m = Math.max(-g.priceRange(), Math.min(g.priceRange(), extMoves.get(e)));
-                        ext[e] = futurePnlUsd(f, m);
-                    }
-                    sumAbsFutures += Math.abs(f.sizeCoins());
-                    netDelta += f.sizeCoins();
-                }
-                case Option o -> {
-                    double days = o.years() * book.daysPerYear();
-                    double v0 = optionValueUsd(o, 0.0, o.vol());
-                    for (int i = 0; i < nStd; i++) {
-                        double vol = DeribitPmScenarios.shockedVol(g, o.vol(), days, DeribitPmScenarios.standardVol(i));
-                        std[i] = o.sizeCoins() * (optionValueUsd(o, DeribitPmScenarios.standardMove(g, i), vol) - v0);
-                    }
-                    double volUp = DeribitPmScenarios.shockedVol(g, o.vol(), days, VolScenario.UP);
-                    for (int e = 0; e < nExt; e++) {
-                        ext[e] = o.sizeCoins() * (optionValueUsd(o, extMoves.get(e), volUp) - v0);
-                    }
-                    netDelta += o.sizeCoins() * DeribitPortfolioMargin.spotDelta(o, s);
-                }
+        DeribitPmScenarios.Valuation usd = new DeribitPmScenarios.Valuation() {
+            @Override
+            public double futurePnl(Future f, double move) {
+                return futurePnlUsd(f, move);
             }
-            for (int i = 0; i < nStd; i++) {
-                preStd[i] += std[i];
+
+            @Override
+            public double optionValue(Option o, double move, double vol) {
+                return optionValueUsd(o, move, vol);
             }
-            for (int e = 0; e < nExt; e++) {
-                preExt[e] += ext[e];
+
+            @Override
+            public double optionDelta(Option o, double v0) {
+                return DeribitPortfolioMargin.spotDelta(o, s);
             }
-            vectors.put(h.name(), new RiskVector(std, ext));
-        }
+        };
+        DeribitPmScenarios.Vectors v = DeribitPmScenarios.riskVectors(book, p, extMoves, usd);
+        Map<String, RiskVector> vectors = v.byHolding();
+        double[] preStd = v.std();
+        double[] preExt = v.ext();
+        double sumAbsFutures = v.sumAbsFutures();
+        double netDelta = v.netDelta();
 
         double[] aggStd = new double[nStd];
         for (int i = 0; i < nStd; i++) {

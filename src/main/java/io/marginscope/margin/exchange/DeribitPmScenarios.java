@@ -1,6 +1,13 @@
 package io.marginscope.margin.exchange;
 
+import io.marginscope.margin.exchange.DeribitPmBook.Future;
+import io.marginscope.margin.exchange.DeribitPmBook.Holding;
+import io.marginscope.margin.exchange.DeribitPmBook.Option;
+import io.marginscope.margin.exchange.DeribitPmResult.RiskVector;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The scenarios of Deribit's risk matrix: which price move and vol shock each entry of a risk
@@ -36,6 +43,82 @@ public final class DeribitPmScenarios {
     public static final int VOL_SCENARIOS = 3;
 
     private DeribitPmScenarios() {
+    }
+
+    /**
+     * How a settlement values a holding in the scenarios: in coin for the inverse books, in USD for the
+     * USDC-settled ones.
+     */
+    interface Valuation {
+        /** The P&amp;L of a future when the price moves by {@code move}. */
+        double futurePnl(Future f, double move);
+
+        /** The value of one coin of the option with the price moved by {@code move} at {@code vol}. */
+        double optionValue(Option o, double move, double vol);
+
+        /** One coin of the option's part of the net delta, its value today being {@code v0}. */
+        double optionDelta(Option o, double v0);
+    }
+
+    /**
+     * The risk vectors of a book's holdings, their sums before offsets, the sum of |futures| (coins) and
+     * the net delta (coins).
+     */
+    record Vectors(Map<String, RiskVector> byHolding, double[] std, double[] ext, double sumAbsFutures,
+                   double netDelta) {
+    }
+
+    /**
+     * Each holding valued in every standard and extended scenario (the extended moves of futures capped at
+     * the price range, options at vol up), and the vectors summed.
+     */
+    static Vectors riskVectors(DeribitPmBook book, DeribitPmParameters p, List<Double> extMoves, Valuation v) {
+        DeribitPmParameters.Grid g = p.grid();
+        int nStd = standardSize(g);
+        int nExt = extMoves.size();
+        Map<String, RiskVector> vectors = new LinkedHashMap<>();
+        double[] preStd = new double[nStd];
+        double[] preExt = new double[nExt];
+        double sumAbsFutures = 0.0;
+        double netDelta = 0.0;
+        for (Holding h : book.holdings()) {
+            double[] std = new double[nStd];
+            double[] ext = new double[nExt];
+            switch (h) {
+                case Future f -> {
+                    for (int i = 0; i < nStd; i++) {
+                        std[i] = v.futurePnl(f, standardMove(g, i));
+                    }
+                    for (int e = 0; e < nExt; e++) {
+                        double m = Math.max(-g.priceRange(), Math.min(g.priceRange(), extMoves.get(e)));
+                        ext[e] = v.futurePnl(f, m);
+                    }
+                    sumAbsFutures += Math.abs(f.sizeCoins());
+                    netDelta += f.sizeCoins();
+                }
+                case Option o -> {
+                    double days = o.years() * book.daysPerYear();
+                    double v0 = v.optionValue(o, 0.0, o.vol());
+                    for (int i = 0; i < nStd; i++) {
+                        double vol = shockedVol(g, o.vol(), days, standardVol(i));
+                        std[i] = o.sizeCoins() * (v.optionValue(o, standardMove(g, i), vol) - v0);
+                    }
+                    double volUp = shockedVol(g, o.vol(), days, VolScenario.UP);
+                    for (int e = 0; e < nExt; e++) {
+                        ext[e] = o.sizeCoins() * (v.optionValue(o, extMoves.get(e), volUp) - v0);
+                    }
+                    netDelta += o.sizeCoins() * v.optionDelta(o, v0);
+                }
+            }
+            for (int i = 0; i < nStd; i++) {
+                preStd[i] += std[i];
+            }
+            for (int e = 0; e < nExt; e++) {
+                preExt[e] += ext[e];
+            }
+            vectors.put(h.name(), new RiskVector(std, ext));
+        }
+        return new Vectors(vectors, preStd, preExt, sumAbsFutures, netDelta);
     }
 
     /** Number of entries of the standard vector: 3 * (2 * buckets + 1). */

@@ -1,11 +1,9 @@
 package io.marginscope.margin.exchange;
 
 import io.marginscope.margin.exchange.DeribitPmBook.Future;
-import io.marginscope.margin.exchange.DeribitPmBook.Holding;
 import io.marginscope.margin.exchange.DeribitPmBook.Option;
 import io.marginscope.margin.exchange.DeribitPmResult.RiskVector;
 import io.marginscope.margin.exchange.DeribitPmResult.WorstCase;
-import io.marginscope.margin.exchange.DeribitPmScenarios.VolScenario;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.pricing.Black76;
@@ -81,48 +79,28 @@ public final class DeribitPortfolioMargin {
         int nExt = extMoves.size();
         double s = book.indexPrice();
 
-        Map<String, RiskVector> vectors = new LinkedHashMap<>();
-        double[] preStd = new double[nStd];
-        double[] preExt = new double[nExt];
-        double sumAbsFutures = 0.0;
-        double netDelta = 0.0;
-        for (Holding h : book.holdings()) {
-            double[] std = new double[nStd];
-            double[] ext = new double[nExt];
-            switch (h) {
-                case Future f -> {
-                    for (int i = 0; i < nStd; i++) {
-                        std[i] = futurePnl(f, DeribitPmScenarios.standardMove(g, i));
-                    }
-                    for (int e = 0; e < nExt; e++) {
-                        double m = Math.max(-g.priceRange(), Math.min(g.priceRange(), extMoves.get(e)));
-                        ext[e] = futurePnl(f, m);
-                    }
-                    sumAbsFutures += Math.abs(f.sizeCoins());
-                    netDelta += f.sizeCoins();
-                }
-                case Option o -> {
-                    double days = o.years() * book.daysPerYear();
-                    double v0 = optionValueCoin(o, 0.0, o.vol(), s);
-                    for (int i = 0; i < nStd; i++) {
-                        double vol = DeribitPmScenarios.shockedVol(g, o.vol(), days, DeribitPmScenarios.standardVol(i));
-                        std[i] = o.sizeCoins() * (optionValueCoin(o, DeribitPmScenarios.standardMove(g, i), vol, s) - v0);
-                    }
-                    double volUp = DeribitPmScenarios.shockedVol(g, o.vol(), days, VolScenario.UP);
-                    for (int e = 0; e < nExt; e++) {
-                        ext[e] = o.sizeCoins() * (optionValueCoin(o, extMoves.get(e), volUp, s) - v0);
-                    }
-                    netDelta += o.sizeCoins() * (spotDelta(o, s) - v0);
-                }
+        DeribitPmScenarios.Valuation coin = new DeribitPmScenarios.Valuation() {
+            @Override
+            public double futurePnl(Future f, double move) {
+                return DeribitPortfolioMargin.futurePnl(f, move);
             }
-            for (int i = 0; i < nStd; i++) {
-                preStd[i] += std[i];
+
+            @Override
+            public double optionValue(Option o, double move, double vol) {
+                return optionValueCoin(o, move, vol, s);
             }
-            for (int e = 0; e < nExt; e++) {
-                preExt[e] += ext[e];
+
+            @Override
+            public double optionDelta(Option o, double v0) {
+                return spotDelta(o, s) - v0;
             }
-            vectors.put(h.name(), new RiskVector(std, ext));
-        }
+        };
+        DeribitPmScenarios.Vectors v = DeribitPmScenarios.riskVectors(book, p, extMoves, coin);
+        Map<String, RiskVector> vectors = v.byHolding();
+        double[] preStd = v.std();
+        double[] preExt = v.ext();
+        double sumAbsFutures = v.sumAbsFutures();
+        double netDelta = v.netDelta();
 
         double[] aggStd = new double[nStd];
         for (int i = 0; i < nStd; i++) {
