@@ -3,10 +3,7 @@ package io.marginscope.io;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,20 +26,7 @@ public final class SampleBooks {
 
     /** File names of the bundled books, in the order of the index. */
     public static List<String> names() {
-        List<String> out = new ArrayList<>();
-        try (InputStream in = SampleBooks.class.getResourceAsStream(ROOT + "index.txt")) {
-            if (in == null) {
-                return out;
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(line.trim());
-                }
-            }
-        } catch (IOException e) {
-            return out;
-        }
-        return out;
+        return BundledIndex.read(ROOT);
     }
 
     public static Sample load(String fileName) throws InputException {

@@ -1,12 +1,11 @@
 package io.marginscope.stress;
 
+import io.marginscope.io.BundledIndex;
 import io.marginscope.io.InputException;
 import io.marginscope.io.ScenarioJson;
 import io.marginscope.io.TextSource;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,20 +28,7 @@ public final class ScenarioLibrary {
 
     /** Ids of the bundled episodes, in the order of the index (date order). */
     public static List<String> ids() {
-        List<String> out = new ArrayList<>();
-        try (InputStream in = ScenarioLibrary.class.getResourceAsStream(ROOT + "index.txt")) {
-            if (in == null) {
-                return out;
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(line.trim());
-                }
-            }
-        } catch (IOException e) {
-            return out;
-        }
-        return out;
+        return BundledIndex.read(ROOT);
     }
 
     /** The id of the episode with this id or name (case-insensitive), if any. */

@@ -22,7 +22,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
@@ -41,7 +40,6 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import javafx.util.converter.DefaultStringConverter;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -49,7 +47,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -492,27 +489,10 @@ final class PolicyEditor {
                 fc.setInitialDirectory(parent.toFile());
             }
         }
-        File f = fc.showSaveDialog(stage);
-        if (f == null) {
-            return;
+        FileActions.JsonTarget target = FileActions.jsonTarget(stage, fc.showSaveDialog(stage), "the edited policy");
+        if (target != null) {
+            saveAs(target.path(), target.replace());
         }
-        Path path = f.toPath();
-        if (!path.getFileName().toString().contains(".")) {
-            path = path.resolveSibling(path.getFileName() + ".json");
-        }
-        boolean replace = false;
-        if (Files.exists(path)) {
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION, path + " exists. Replace it with the edited policy?",
-                    ButtonType.YES, ButtonType.NO);
-            a.initOwner(stage);
-            a.setHeaderText("Replace an existing file?");
-            Optional<ButtonType> answer = a.showAndWait();
-            replace = answer.isPresent() && answer.get() == ButtonType.YES;
-            if (!replace) {
-                return;
-            }
-        }
-        saveAs(path, replace);
     }
 
     /**

@@ -15,7 +15,6 @@ import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -30,7 +29,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +38,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -379,27 +376,11 @@ final class ScenarioEditor {
         fc.setTitle("Save the scenario");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (JSON)", "*.json"));
         fc.setInitialFileName(valid.name().replaceAll("[^A-Za-z0-9._-]+", "-").toLowerCase(Locale.ROOT) + ".json");
-        File f = fc.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
-        if (f == null) {
-            return;
+        javafx.stage.Window owner = dialog.getDialogPane().getScene().getWindow();
+        FileActions.JsonTarget target = FileActions.jsonTarget(owner, fc.showSaveDialog(owner), "this scenario");
+        if (target != null) {
+            saveAs(target.path(), target.replace());
         }
-        Path path = f.toPath();
-        if (!path.getFileName().toString().contains(".")) {
-            path = path.resolveSibling(path.getFileName() + ".json");
-        }
-        boolean replace = false;
-        if (Files.exists(path)) {
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION, path + " exists. Replace it with this scenario?",
-                    ButtonType.YES, ButtonType.NO);
-            a.initOwner(dialog.getDialogPane().getScene().getWindow());
-            a.setHeaderText("Replace an existing file?");
-            Optional<ButtonType> answer = a.showAndWait();
-            replace = answer.isPresent() && answer.get() == ButtonType.YES;
-            if (!replace) {
-                return;
-            }
-        }
-        saveAs(path, replace);
     }
 
     /**
