@@ -29,8 +29,11 @@ final class SparkSessions {
         b.master(m);
         if (m.startsWith("local")) {
             b.config("spark.ui.enabled", "false");
+            // no spark-warehouse folder left in the working directory
+            b.config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/marginscope-spark-warehouse");
         }
         SparkSession spark = b.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
         try {
             return SparkImpactEngine.run(spark, inputs, accounts, SparkImpactEngine.DEFAULT_CHUNK, sink, progress);
         } finally {

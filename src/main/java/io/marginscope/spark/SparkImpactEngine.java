@@ -54,7 +54,9 @@ public final class SparkImpactEngine {
             while (batch.size() < chunk && accounts.hasNext()) {
                 batch.add(accounts.next());
             }
-            Dataset<AccountInput> ds = spark.createDataset(batch, in).repartition(partitions);
+            // sliced evenly over the partitions, in order, without a shuffle
+            Dataset<AccountInput> ds = spark.createDataset(jsc.parallelize(new ArrayList<>(batch), partitions).rdd(),
+                    in);
             List<AccountResult> results = new ArrayList<>(ds.mapPartitions(new Evaluate(shared), out).collectAsList());
             results.sort(Comparator.comparingLong(AccountResult::index));
             for (AccountResult r : results) {

@@ -189,6 +189,22 @@ class ImpactCommandTest {
     }
 
     @Test
+    void sparkInLocal2GivesTheSameRowsAndTotalsAsTheLocalEngine() throws IOException {
+        Path out = dir.resolve("spark.csv");
+        Path outJson = dir.resolve("spark.json");
+        ComputeCommandTest.Run r = run(impactArgs(base, "--engine", "spark", "--spark-master", "local[2]", "--csv",
+                out.toString(), "--json", outJson.toString()));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(Files.readString(out)).isEqualTo(Files.readString(csv));
+        JsonNode s = new ObjectMapper().readTree(outJson.toFile());
+        assertThat(s.get("accounts")).isEqualTo(json.get("accounts"));
+        assertThat(s.get("policies")).isEqualTo(json.get("policies"));
+        assertThat(s.get("transitions")).isEqualTo(json.get("transitions"));
+        assertThat(s.get("changes")).isEqualTo(json.get("changes"));
+        assertThat(s.get("parameters").get("engine").asText()).isEqualTo("spark");
+    }
+
+    @Test
     void aMalformedAccountStopsTheRunNamingFileLineAndColumn() throws IOException {
         Path bad = copyBase("bad");
         Path victim = bad.resolve("acct-000017.csv");
