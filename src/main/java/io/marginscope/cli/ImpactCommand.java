@@ -12,6 +12,8 @@ import io.marginscope.io.TextSource;
 import io.marginscope.margin.PolicyPresets;
 import io.marginscope.report.ImpactCsv;
 import io.marginscope.report.ImpactJson;
+import io.marginscope.report.ImpactPdf;
+import io.marginscope.report.PdfReport;
 import io.marginscope.run.ComputeRun;
 import io.marginscope.run.ImpactEvaluator;
 import io.marginscope.run.ImpactInputs;
@@ -89,11 +91,19 @@ public final class ImpactCommand implements Callable<Integer> {
     boolean progress;
 
     @Option(names = "--json", paramLabel = "OUT|-",
-            description = "Where to write the JSON; '-' is standard output (the default when --csv is not given).")
+            description = "Where to write the JSON; '-' is standard output (the default when neither --csv nor "
+                    + "--pdf is given).")
     String json;
 
     @Option(names = "--csv", paramLabel = "OUT.csv", description = "Also write one row per account and policy.")
     Path csv;
+
+    @Option(names = "--pdf", paramLabel = "OUT.pdf", description = "Also write the policy-impact PDF report.")
+    Path pdf;
+
+    @Option(names = "--page-size", defaultValue = "a4", paramLabel = "a4|letter",
+            description = "Paper of the PDF report (default ${DEFAULT-VALUE}).")
+    String pageSize;
 
 
     @Spec
@@ -117,7 +127,13 @@ public final class ImpactCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
-        String jsonTarget = json != null ? json : (csv == null ? "-" : null);
+        PdfReport.PageSize paper;
+        try {
+            paper = PdfReport.PageSize.parse(pageSize);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--page-size: " + e.getMessage());
+        }
+        String jsonTarget = json != null ? json : (csv == null && pdf == null ? "-" : null);
         RunParameters params = ComputeCommand.runParameters(risk, spec);
         ImpactInputs inputs = inputs(params);
         ImpactEvaluator evaluator;
@@ -184,6 +200,11 @@ public final class ImpactCommand implements Callable<Integer> {
             }
             if (jw != null) {
                 jw.finish(summary, warnings);
+            }
+            if (pdf != null) {
+                ImpactPdf.write(summary, accounts.toAbsolutePath().getFileName().toString(),
+                        evaluator.market().asOf().toString(), warnings, pdf, paper);
+                err.println("wrote " + pdf);
             }
             err.printf(Locale.ROOT, "impact: %d accounts, %d left out, %d policies, %.1f s%n", summary.accounts(),
                     summary.skipped().size(), evaluator.policyNames().size(), (System.nanoTime() - start) / 1e9);

@@ -106,8 +106,11 @@ public final class ImpactAggregator {
                 changeTotals[p] += change;
                 ImpactSummary.Mover m = new ImpactSummary.Mover(r.index(), r.account(), first.maintenanceMargin(),
                         f.maintenanceMargin(), change);
-                offer(increases.get(p), m, BY_INCREASE);
-                offer(decreases.get(p), m, BY_DECREASE);
+                if (change > 0) {
+                    offer(increases.get(p), m);
+                } else if (change < 0) {
+                    offer(decreases.get(p), m);
+                }
             } else if (p > 0) {
                 if (slot >= changes[p].length) {
                     changes[p] = Arrays.copyOf(changes[p], changes[p].length * 2);
@@ -128,8 +131,7 @@ public final class ImpactAggregator {
         }
     }
 
-    private void offer(PriorityQueue<ImpactSummary.Mover> q, ImpactSummary.Mover m,
-                       Comparator<ImpactSummary.Mover> order) {
+    private void offer(PriorityQueue<ImpactSummary.Mover> q, ImpactSummary.Mover m) {
         q.add(m);
         if (q.size() > top) {
             q.poll();

@@ -50,8 +50,8 @@ public record ImpactSummary(long accounts, List<String> skipped, List<PolicyTota
      *
      * @param percentiles    by level (1, 5, 10, 25, 50, 75, 90, 95, 99), linear between order statistics
      * @param histogram      equal-width bins from min to max
-     * @param topIncreases   the largest increases, largest first
-     * @param topDecreases   the largest decreases, largest first
+     * @param topIncreases   the largest increases (change > 0), largest first; fewer when fewer accounts rose
+     * @param topDecreases   the largest decreases (change < 0), largest first; fewer when fewer accounts fell
      */
     public record ChangeDistribution(String from, String to, long accounts, double total, double min, double max,
                                      Map<Integer, Double> percentiles, List<Bin> histogram, List<Mover> topIncreases,

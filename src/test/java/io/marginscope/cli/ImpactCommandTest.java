@@ -50,9 +50,26 @@ class ImpactCommandTest {
         market = base.resolve("market.json");
         csv = dir.resolve("impact.csv");
         Path out = dir.resolve("impact.json");
-        ComputeCommandTest.Run r = run(impactArgs(base, "--csv", csv.toString(), "--json", out.toString()));
+        pdf = dir.resolve("impact.pdf");
+        ComputeCommandTest.Run r = run(impactArgs(base, "--csv", csv.toString(), "--json", out.toString(), "--pdf",
+                pdf.toString()));
         assertThat(r.status()).as(r.err()).isZero();
         json = new ObjectMapper().readTree(out.toFile());
+    }
+
+    static Path pdf;
+
+    @Test
+    void thePdfReportShowsThePoliciesSideBySide() throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Totals per policy").contains("Zones: ramm to span")
+                    .contains("Change of MM per account: ramm to span").contains(ACCOUNTS + " accounts");
+            for (int p = 0; p < POLICIES.size(); p++) {
+                double mm = json.get("policies").get(p).get("maintenanceMargin").asDouble();
+                assertThat(text).contains(io.marginscope.report.Fmt.fixed(mm, 0));
+            }
+        }
     }
 
     /** The impact arguments shared by these tests: ramm with a parametric base (fast) and span. */
@@ -172,11 +189,20 @@ class ImpactCommandTest {
             binned += b.get("count").asLong();
         }
         assertThat(binned).isEqualTo(ACCOUNTS);
-        JsonNode top = ch.get("topIncreases");
-        assertThat(top).hasSize(20);
-        assertThat(top.get(0).get("change").asDouble()).isEqualTo(sorted[sorted.length - 1]);
-        assertThat(top.get(19).get("change").asDouble()).isEqualTo(sorted[sorted.length - 20]);
-        assertThat(ch.get("topDecreases").get(0).get("change").asDouble()).isEqualTo(sorted[0]);
+        // the top movers: the 20 largest rises (change > 0) and falls (change < 0), largest first
+        double[] rises = Arrays.stream(sorted).filter(v -> v > 0).toArray();
+        double[] falls = Arrays.stream(sorted).filter(v -> v < 0).toArray();
+        JsonNode up = ch.get("topIncreases");
+        JsonNode down = ch.get("topDecreases");
+        assertThat(up).hasSize(Math.min(20, rises.length));
+        assertThat(down).hasSize(Math.min(20, falls.length));
+        assertThat(up.size() + down.size()).isPositive();
+        for (int i = 0; i < up.size(); i++) {
+            assertThat(up.get(i).get("change").asDouble()).isEqualTo(rises[rises.length - 1 - i]);
+        }
+        for (int i = 0; i < down.size(); i++) {
+            assertThat(down.get(i).get("change").asDouble()).isEqualTo(falls[i]);
+        }
     }
 
     @Test
