@@ -1,6 +1,6 @@
 package io.marginscope.risk;
 
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.io.PriceHistoryFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
