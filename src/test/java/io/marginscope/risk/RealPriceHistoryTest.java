@@ -1,12 +1,7 @@
 package io.marginscope.risk;
 
-<<<<<<< HEAD
 import io.marginscope.io.BundledHistory;
-import io.marginscope.io.Loaded;
-=======
 import io.marginscope.model.Loaded;
-import io.marginscope.io.PriceHistoryFiles;
->>>>>>> f392c0f
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
