@@ -9,7 +9,7 @@ import io.marginscope.io.ClientBaseFiles;
 import io.marginscope.io.InputException;
 import io.marginscope.io.PriceHistoryFiles;
 import io.marginscope.io.TextSource;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.report.ImpactCsv;
 import io.marginscope.report.ImpactJson;
 import io.marginscope.report.ImpactPdf;
