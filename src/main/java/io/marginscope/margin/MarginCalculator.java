@@ -114,8 +114,9 @@ public final class MarginCalculator {
         double floor10 = Double.NaN;
         Policy.Base b = policy.base();
         if (b != null) {
-            params = new RiskParameters(b.confidence(), b.horizonDays(), b.method(), b.volModel(), 0.94,
-                    b.windowDays(), settings.scenarios(), settings.seed(), b.studentDof(), 0);
+            params = RiskParameters.builder().confidence(b.confidence()).horizonDays(b.horizonDays()).method(b.method())
+                    .volModel(b.volModel()).windowDays(b.windowDays()).scenarios(settings.scenarios())
+                    .seed(settings.seed()).studentDof(b.studentDof()).build();
             boolean needsHistory = b.method().needsHistory() || !b.volModel().equals("snapshot");
             if (needsHistory && history == null) {
                 throw new IllegalArgumentException("policy " + policy.name() + ": its base (" + b.method().cliName()
@@ -147,9 +148,12 @@ public final class MarginCalculator {
             if (cp.wrongWay() && params == null) {
                 // no base block: the tail is measured at the haircuts' confidence and horizon (else 99%, 2 days)
                 Policy.Haircuts h = policy.haircuts();
-                tailParams = new RiskParameters(h == null ? 0.99 : h.confidence(), h == null ? 2 : h.horizonDays(),
-                        io.marginscope.risk.RiskMethod.MONTECARLO, "snapshot", 0.94, 365, settings.scenarios(),
-                        settings.seed(), 0, 0);
+                RiskParameters.Builder tail = RiskParameters.builder().method(io.marginscope.risk.RiskMethod.MONTECARLO)
+                        .scenarios(settings.scenarios()).seed(settings.seed());
+                if (h != null) {
+                    tail.confidence(h.confidence()).horizonDays(h.horizonDays());
+                }
+                tailParams = tail.build();
                 tailFactors = FactorModel.build(book, market, null, tailParams);
                 warnings.add("policy " + policy.name() + ": no base block; the wrong-way tail is measured by Monte Carlo"
                         + " at " + tailParams.confidence() + " over " + tailParams.horizonDays() + " days");
