@@ -1,0 +1,229 @@
+package io.marginscope.ui.backtest;
+
+import io.marginscope.backtest.BacktestReport;
+import io.marginscope.backtest.BacktestSeries;
+import io.marginscope.backtest.RollingBacktest;
+import io.marginscope.risk.RiskParameters;
+import javafx.animation.PauseTransition;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+import java.text.DecimalFormat;
+import java.time.LocalDate;
+import java.util.List;
+import io.marginscope.ui.control.Formats;
+import io.marginscope.ui.workbook.LoadedBook;
+import io.marginscope.ui.workbook.LoadedHistory;
+import io.marginscope.ui.control.RunBar;
+import io.marginscope.ui.risk.RiskViewModel;
+
+/**
+ * The Backtest tab: the rolling backtest of the risk settings on the book as held today, against
+ * the price history opened in the settings panel (without one it says so). A chart of the realised
+ * P&amp;L against -VaR with the exceptions marked, and the Kupiec, Christoffersen, traffic light and
+ * ES test results. Run when the tab is on show and its inputs changed (coalesced).
+ */
+public final class BacktestView extends VBox {
+
+    private final ReadOnlyObjectProperty<LoadedBook> book;
+    private final RiskViewModel risk;
+    private final BacktestService service = new BacktestService();
+    private final LineChart<Number, Number> chart;
+    private final GridPane stats = new GridPane();
+    private final Label notice = new Label();
+    private final PauseTransition debounce = new PauseTransition(Duration.millis(RiskViewModel.DEBOUNCE_MS));
+    private boolean showing;
+    private BacktestService.Request done;
+
+    public BacktestView(ReadOnlyObjectProperty<LoadedBook> book, RiskViewModel risk) {
+        super(8);
+        this.book = book;
+        this.risk = risk;
+        getStyleClass().addAll("results", "backtest");
+        setId("backtestView");
+        NumberAxis x = new NumberAxis();
+        x.setForceZeroInRange(false);
+        x.setAutoRanging(true);
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return LocalDate.ofEpochDay(n.longValue()).toString();
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return null;
+            }
+        });
+        NumberAxis y = new NumberAxis();
+        y.setLabel("USD");
+        y.setTickLabelFormatter(Formats.compactMoneyTicks());
+        chart = new LineChart<>(x, y);
+        chart.setId("backtestChart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setTitle("Realised P&L against -VaR, exceptions marked");
+        VBox.setVgrow(chart, Priority.ALWAYS);
+
+        notice.getStyleClass().add("notice");
+        notice.setWrapText(true);
+        notice.setId("backtestNotice");
+        stats.getStyleClass().add("backtest-stats");
+        stats.setHgap(18);
+        stats.setVgap(4);
+        HBox bar = RunBar.of(service, this::start, service::cancel);
+        getChildren().addAll(bar, notice, stats, chart);
+
+        service.setOnSucceeded(e -> show(service.getValue()));
+        service.setOnFailed(e -> say("Backtest not run: " + service.getException().getMessage()));
+        debounce.setOnFinished(e -> startIfShowing());
+        for (Observable o : List.<Observable>of(book, risk.historyProperty(), risk.confidenceProperty(),
+                risk.horizonDaysProperty(), risk.methodProperty(), risk.volModelProperty(), risk.ewmaLambdaProperty(),
+                risk.windowDaysProperty(), risk.scenariosProperty(), risk.seedProperty())) {
+            o.addListener(x2 -> debounce.playFromStart());
+        }
+        say("Open a price history in the settings panel (File > Open Price History…) to backtest.");
+    }
+
+    /** The tab was selected or left: run only while it is on show. */
+    public void setShowing(boolean on) {
+        showing = on;
+        startIfShowing();
+    }
+
+    private void startIfShowing() {
+        if (showing) {
+            BacktestService.Request r = request();
+            if (r == null || !r.equals(done)) {
+                start();
+            }
+        }
+    }
+
+    private BacktestService.Request request() {
+        LoadedBook b = book.get();
+        LoadedHistory h = risk.historyProperty().get();
+        if (b == null || h == null) {
+            return null;
+        }
+        RiskParameters p;
+        try {
+            p = risk.parameters();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return new BacktestService.Request(b.book(), b.market(), h.history(), p);
+    }
+
+    void start() {
+        debounce.stop();
+        BacktestService.Request r = request();
+        if (r == null) {
+            if (service.isRunning()) {
+                service.cancel();
+            }
+            chart.getData().clear();
+            stats.getChildren().clear();
+            say(risk.historyProperty().get() == null
+                    ? "The backtest needs a price history: open one in the settings panel (File > Open Price History…)."
+                    : "The risk settings are not valid for a backtest.");
+            return;
+        }
+        done = r;
+        say("");
+        service.submit(r);
+    }
+
+    private void say(String text) {
+        notice.setText(text);
+        notice.setVisible(!text.isEmpty());
+        notice.setManaged(!text.isEmpty());
+    }
+
+    private void show(RollingBacktest.Result result) {
+        if (result == null) {
+            return;
+        }
+        BacktestSeries s = result.series();
+        XYChart.Series<Number, Number> pnl = new XYChart.Series<>();
+        pnl.setName("P&L");
+        XYChart.Series<Number, Number> var = new XYChart.Series<>();
+        var.setName("-VaR");
+        XYChart.Series<Number, Number> hits = new XYChart.Series<>();
+        hits.setName("Exceptions");
+        boolean[] ex = s.exceptions();
+        for (int i = 0; i < s.size(); i++) {
+            long day = s.dates().get(i).toEpochDay();
+            pnl.getData().add(new XYChart.Data<>(day, s.pnl()[i]));
+            var.getData().add(new XYChart.Data<>(day, -s.var()[i]));
+            if (ex[i]) {
+                XYChart.Data<Number, Number> d = new XYChart.Data<>(day, s.pnl()[i]);
+                d.setNode(new Region());
+                hits.getData().add(d);
+            }
+        }
+        chart.getData().setAll(List.of(pnl, var, hits));
+        showStats(result.report(), result.warnings());
+    }
+
+    private void showStats(BacktestReport r, List<String> warnings) {
+        stats.getChildren().clear();
+        DecimalFormat p = new DecimalFormat("0.0000");
+        DecimalFormat lr = new DecimalFormat("0.00");
+        int row = 0;
+        row(row++, "Observations", Formats.count(r.observations()), "Confidence " + Formats.confidence(r.confidence()));
+        row(row++, "Exceptions", r.exceptions() + " (expected " + lr.format(r.expectedExceptions()) + ")", "");
+        row(row++, "Kupiec (coverage)", "LR " + lr.format(r.kupiec().lr()), "p = " + p.format(r.kupiec().pValue()));
+        row(row++, "Christoffersen (independence)", "LR " + lr.format(r.christoffersen().lrInd()),
+                "p = " + p.format(r.christoffersen().pValueInd()));
+        row(row++, "Christoffersen (conditional coverage)", "LR " + lr.format(r.christoffersen().lrCc()),
+                "p = " + p.format(r.christoffersen().pValueCc()));
+        Label zone = new Label(r.trafficLight().zoneName());
+        zone.setId("trafficLight");
+        zone.getStyleClass().addAll("traffic-light", "traffic-" + r.trafficLight().zone().name().toLowerCase());
+        stats.addRow(row++, caption("Traffic light"), zone,
+                caption("plus factor " + lr.format(r.trafficLight().plusFactor())));
+        if (r.esTest() != null) {
+            row(row++, "ES test (Acerbi-Szekely Z2)", lr.format(r.esTest().z2()),
+                    "p = " + p.format(r.esTest().pValue()) + (r.esTest().esFromInput() ? "" : " (ES implied by VaR)"));
+        }
+        if (!warnings.isEmpty()) {
+            say(String.join("\n", warnings));
+        }
+    }
+
+    private void row(int i, String name, String value, String note) {
+        Label v = new Label(value);
+        v.getStyleClass().add("panel-value");
+        stats.addRow(i, caption(name), v, caption(note));
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("caption");
+        return l;
+    }
+
+    public BacktestService service() {
+        return service;
+    }
+
+    public LineChart<Number, Number> chart() {
+        return chart;
+    }
+
+    public Label notice() {
+        return notice;
+    }
+}
