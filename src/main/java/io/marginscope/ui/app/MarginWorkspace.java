@@ -20,6 +20,7 @@ import org.controlsfx.control.Notifications;
 import java.text.DecimalFormat;
 import java.util.List;
 import io.marginscope.ui.backtest.BacktestView;
+import io.marginscope.ui.backtest.BacktestViewModel;
 import io.marginscope.ui.risk.GreeksView;
 import io.marginscope.ui.margin.LiquidationView;
 import io.marginscope.ui.workbook.LoadedBook;
@@ -90,7 +91,7 @@ public final class MarginWorkspace {
         policiesTab = tab("Policies", "policiesTab", policies);
         stress = new StressView(margin, model.currentProperty(), stage);
         stressTab = tab("Stress", "stressTab", stress);
-        backtest = new BacktestView(model.currentProperty(), risk);
+        backtest = new BacktestView(new BacktestViewModel(model.currentProperty(), risk));
         backtestTab = tab("Backtest", "backtestTab", backtest);
         backtestTab.selectedProperty().addListener((o, was, on) -> backtest.setShowing(on));
 

@@ -8,24 +8,21 @@ import io.marginscope.model.Portfolio;
 import io.marginscope.risk.PriceHistory;
 import io.marginscope.risk.RiskParameters;
 import javafx.concurrent.Task;
-import io.marginscope.ui.compute.LatestRequestService;
 import io.marginscope.ui.risk.RiskService;
 
 /**
- * The rolling backtest of the risk settings on the book as held today, off the FX thread, with
- * the engine's progress (throttled) and cancel.
+ * The rolling backtest of the risk settings on the book as held today, as a task for the FX thread's
+ * {@link io.marginscope.ui.compute.Recompute}, with the engine's progress (throttled) and cancel.
  */
-public final class BacktestService extends LatestRequestService<BacktestService.Request, RollingBacktest.Result> {
+final class BacktestService {
 
     record Request(Portfolio book, MarketSnapshot market, Loaded<PriceHistory> history, RiskParameters parameters) {
     }
 
-    public BacktestService() {
-        super("backtest");
+    private BacktestService() {
     }
 
-    @Override
-    protected Task<RollingBacktest.Result> createTask(Request r) {
+    static Task<RollingBacktest.Result> task(Request r) {
         return new Task<>() {
             @Override
             protected RollingBacktest.Result call() {

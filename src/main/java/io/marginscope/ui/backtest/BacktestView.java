@@ -3,10 +3,7 @@ package io.marginscope.ui.backtest;
 import io.marginscope.backtest.BacktestReport;
 import io.marginscope.backtest.BacktestSeries;
 import io.marginscope.backtest.RollingBacktest;
-import io.marginscope.risk.RiskParameters;
-import javafx.animation.PauseTransition;
-import javafx.beans.Observable;
-import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.concurrent.Worker;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -16,40 +13,30 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 import java.text.DecimalFormat;
 import java.time.LocalDate;
 import java.util.List;
 import io.marginscope.ui.control.Formats;
-import io.marginscope.ui.workbook.LoadedBook;
-import io.marginscope.ui.workbook.LoadedHistory;
 import io.marginscope.ui.control.RunBar;
-import io.marginscope.ui.risk.RiskViewModel;
 
 /**
  * The Backtest tab: the rolling backtest of the risk settings on the book as held today, against
  * the price history opened in the settings panel (without one it says so). A chart of the realised
  * P&amp;L against -VaR with the exceptions marked, and the Kupiec, Christoffersen, traffic light and
- * ES test results. Run when the tab is on show and its inputs changed (coalesced).
+ * ES test results: layout and bindings; the state and the runs are the {@link BacktestViewModel}'s.
  */
 public final class BacktestView extends VBox {
 
-    private final ReadOnlyObjectProperty<LoadedBook> book;
-    private final RiskViewModel risk;
-    private final BacktestService service = new BacktestService();
+    private final BacktestViewModel model;
     private final LineChart<Number, Number> chart;
     private final GridPane stats = new GridPane();
     private final Label notice = new Label();
-    private final PauseTransition debounce = new PauseTransition(Duration.millis(RiskViewModel.DEBOUNCE_MS));
-    private boolean showing;
-    private BacktestService.Request done;
 
-    public BacktestView(ReadOnlyObjectProperty<LoadedBook> book, RiskViewModel risk) {
+    public BacktestView(BacktestViewModel model) {
         super(8);
-        this.book = book;
-        this.risk = risk;
+        this.model = model;
         getStyleClass().addAll("results", "backtest");
         setId("backtestView");
         NumberAxis x = new NumberAxis();
@@ -82,67 +69,17 @@ public final class BacktestView extends VBox {
         stats.getStyleClass().add("backtest-stats");
         stats.setHgap(18);
         stats.setVgap(4);
-        HBox bar = RunBar.of(service, this::start, service::cancel);
+        HBox bar = RunBar.of(model.worker(), model::start, model::cancel);
         getChildren().addAll(bar, notice, stats, chart);
 
-        service.setOnSucceeded(e -> show(service.getValue()));
-        service.setOnFailed(e -> say("Backtest not run: " + service.getException().getMessage()));
-        debounce.setOnFinished(e -> startIfShowing());
-        for (Observable o : List.<Observable>of(book, risk.historyProperty(), risk.confidenceProperty(),
-                risk.horizonDaysProperty(), risk.methodProperty(), risk.volModelProperty(), risk.ewmaLambdaProperty(),
-                risk.windowDaysProperty(), risk.scenariosProperty(), risk.seedProperty())) {
-            o.addListener(x2 -> debounce.playFromStart());
-        }
-        say("Open a price history in the settings panel (File > Open Price History…) to backtest.");
+        model.resultProperty().addListener((o, was, r) -> show(r));
+        model.noticeProperty().addListener((o, was, text) -> say(text));
+        say(model.noticeProperty().get());
     }
 
     /** The tab was selected or left: run only while it is on show. */
     public void setShowing(boolean on) {
-        showing = on;
-        startIfShowing();
-    }
-
-    private void startIfShowing() {
-        if (showing) {
-            BacktestService.Request r = request();
-            if (r == null || !r.equals(done)) {
-                start();
-            }
-        }
-    }
-
-    private BacktestService.Request request() {
-        LoadedBook b = book.get();
-        LoadedHistory h = risk.historyProperty().get();
-        if (b == null || h == null) {
-            return null;
-        }
-        RiskParameters p;
-        try {
-            p = risk.parameters();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return new BacktestService.Request(b.book(), b.market(), h.history(), p);
-    }
-
-    void start() {
-        debounce.stop();
-        BacktestService.Request r = request();
-        if (r == null) {
-            if (service.isRunning()) {
-                service.cancel();
-            }
-            chart.getData().clear();
-            stats.getChildren().clear();
-            say(risk.historyProperty().get() == null
-                    ? "The backtest needs a price history: open one in the settings panel (File > Open Price History…)."
-                    : "The risk settings are not valid for a backtest.");
-            return;
-        }
-        done = r;
-        say("");
-        service.submit(r);
+        model.setShowing(on);
     }
 
     private void say(String text) {
@@ -153,6 +90,8 @@ public final class BacktestView extends VBox {
 
     private void show(RollingBacktest.Result result) {
         if (result == null) {
+            chart.getData().clear();
+            stats.getChildren().clear();
             return;
         }
         BacktestSeries s = result.series();
@@ -215,8 +154,13 @@ public final class BacktestView extends VBox {
         return l;
     }
 
-    public BacktestService service() {
-        return service;
+    /** The backtest runs (progress, running, the last value). */
+    public Worker<RollingBacktest.Result> service() {
+        return model.worker();
+    }
+
+    public BacktestViewModel model() {
+        return model;
     }
 
     public LineChart<Number, Number> chart() {
