@@ -1,7 +1,8 @@
 package io.marginscope.analysis;
 
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.margin.LiquidationPrice;
+import io.marginscope.margin.LiquidationSolver;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
@@ -20,23 +21,17 @@ import java.util.stream.IntStream;
  * others fixed), and for all of them moved together ({@link #ALL}), and for each relative vol shock k
  * (every asset vol and every implied vol times 1 + k), the smallest down and up relative moves of spot
  * at which the maintenance margin reaches the adjusted equity. Each shock is its own prepared margin
- * (the risk factors see the shocked vols), all on one scenario set (a vol shock only rescales it). Each side is searched by walking {@link #DOWN} or {@link #UP}
- * outward from today's spot to the first sign change of adjusted equity - MM (no monotonicity assumed;
- * {@link LiquidationPrice#firstCrossing}), refined by Brent's method until |adjusted equity - MM| is
- * below 1e-9 of today's adjusted equity + MM, or the bracket below 1e-13 of a move. A cell already at
- * or below MM at today's spot is breached and has no crossings.
+ * (the risk factors see the shocked vols), all on one scenario set (a vol shock only rescales it). Each side is
+ * found by {@link LiquidationSolver}, the search of the liquidation price: a walk of relative moves outward
+ * from today's spot to the first sign change of adjusted equity - MM (no monotonicity assumed), refined by
+ * Brent's method to about 1e-10 of the spot. So the zero-shock cell of an underlying's row holds its
+ * liquidation price exactly. A cell already at or below MM at today's spot is breached and has no
+ * crossings.
  */
 public final class LiquidationSurface {
 
     /** The row of all underlyings moved together. */
     public static final String ALL = "ALL";
-
-    /** Relative down moves walked, nearest first. */
-    static final double[] DOWN = {-0.005, -0.01, -0.02, -0.03, -0.05, -0.075, -0.1, -0.125, -0.15, -0.2, -0.25,
-            -0.3, -0.35, -0.4, -0.5, -0.6, -0.7, -0.8, -0.9, -0.95, -0.98, -0.99};
-    /** Relative up moves walked, nearest first (to x10). */
-    static final double[] UP = {0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4,
-            0.5, 0.6, 0.75, 1, 1.5, 2, 3, 5, 9};
 
     /** The default vol shocks of the command. */
     public static final double[] DEFAULT_SHOCKS = {-0.3, 0, 0.3, 0.6, 1.0};
@@ -76,7 +71,8 @@ public final class LiquidationSurface {
      * @param moved        the underlyings moved (those with a non-zero vol)
      * @param rows         per underlying, then {@link #ALL}
      * @param evaluations  margin evaluations made
-     * @param elapsedNanos wall time
+     * @param elapsedNanos wall time, set by the caller that timed the call ({@link #withElapsedNanos}); the
+     *                     engine reads no clock and leaves 0
      */
     public record Surface(List<Double> volShocks, List<String> moved, List<Row> rows, int evaluations,
                           long elapsedNanos) {
@@ -84,6 +80,11 @@ public final class LiquidationSurface {
             volShocks = List.copyOf(volShocks);
             moved = List.copyOf(moved);
             rows = List.copyOf(rows);
+        }
+
+        /** The same surface with the wall time its caller measured. */
+        public Surface withElapsedNanos(long nanos) {
+            return new Surface(volShocks, moved, rows, evaluations, nanos);
         }
     }
 
@@ -96,7 +97,6 @@ public final class LiquidationSurface {
      */
     public static Surface compute(Portfolio book, MarketSnapshot market, Loaded<PriceHistory> history, Policy policy,
                                   MarginCalculator.Settings settings, double[] volShocks, boolean togetherOnly) {
-        long t0 = System.nanoTime();
         for (double k : volShocks) {
             if (!(k > -1) || !Double.isFinite(k)) {
                 throw new IllegalArgumentException("a vol shock must be above -1 (vols times 1 + shock), got " + k);
@@ -150,7 +150,7 @@ public final class LiquidationSurface {
         for (double k : volShocks) {
             shocks.add(k);
         }
-        return new Surface(shocks, moved, rows, evaluations.get(), System.nanoTime() - t0);
+        return new Surface(shocks, moved, rows, evaluations.get(), 0);
     }
 
     private static Crossing withoutPrice(Crossing c) {
@@ -173,7 +173,7 @@ public final class LiquidationSurface {
     public static MarketSnapshot moved(MarketSnapshot market, List<String> assets, double move) {
         MarketSnapshot out = market;
         for (String a : assets) {
-            out = out.withAsset(a, out.asset(a).withSpot(market.asset(a).spot() * (1 + move)));
+            out = out.withAsset(a, out.asset(a).withSpot(LiquidationPrice.at(market.asset(a).spot(), move)));
         }
         return out;
     }
@@ -186,20 +186,17 @@ public final class LiquidationSurface {
         if (g0 <= 0) {
             return new Cell(shock, g0, true, null, null);
         }
-        double fTol = 1e-9 * (Math.abs(atSpot.adjustedEquity()) + Math.abs(atSpot.maintenanceMargin()));
         java.util.function.DoubleUnaryOperator excess = x -> {
             evaluations.incrementAndGet();
             return p.at(moved(m, assets, x)).excessOverMaintenance();
         };
-        LiquidationPrice.Refiner brent = (f, lo, hi) -> Roots.brent(f, lo, hi, 1e-13, fTol, 200);
         Crossing[] sides = new Crossing[2];
-        double[][] walks = {DOWN, UP};
         for (int s = 0; s < 2; s++) {
-            double x = LiquidationPrice.firstCrossing(excess, 0, g0, walks[s], brent);
+            double x = LiquidationSolver.crossing(excess, g0, s == 0);
             if (!Double.isNaN(x)) {
                 MarginResult r = p.at(moved(m, assets, x));
                 evaluations.incrementAndGet();
-                sides[s] = new Crossing(x, priced == null ? Double.NaN : m.asset(priced).spot() * (1 + x),
+                sides[s] = new Crossing(x, priced == null ? Double.NaN : LiquidationPrice.at(m.asset(priced).spot(), x),
                         r.maintenanceMargin(), r.adjustedEquity());
             }
         }

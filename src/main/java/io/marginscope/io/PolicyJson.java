@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.exchange.ExchangeParameters;
 import io.marginscope.risk.RiskMethod;
+import io.marginscope.stress.SpanArray;
+import io.marginscope.stress.StressScenario;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -408,8 +410,8 @@ public final class PolicyJson {
             known(f, "/stress/span", SPAN);
             span = new Policy.Span(ranges(f, "/stress/span/priceScanRange"),
                     nonNegative(f, "/stress/span/volScanRange", Double.NaN),
-                    positive(f, "/stress/span/extremeMultiple", 3),
-                    fraction(f, "/stress/span/extremeCover", 0.35));
+                    positive(f, "/stress/span/extremeMultiple", SpanArray.DEFAULT_EXTREME_MULTIPLE),
+                    fraction(f, "/stress/span/extremeCover", SpanArray.DEFAULT_EXTREME_COVER));
         }
         Policy.Grid grid = null;
         if (f.present("/stress/grid")) {
@@ -423,7 +425,18 @@ public final class PolicyJson {
         }
         List<String> episodes = strings(f, "/stress/episodes");
         List<String> custom = strings(f, "/stress/custom");
-        return new Policy.Stress(span, grid, episodes, custom);
+        List<StressScenario> scenarios = new ArrayList<>();
+        for (int i = 0; i < episodes.size(); i++) {
+            String e = episodes.get(i);
+            String ptr = child("/stress/episodes", i);
+            String id = ScenarioLibrary.find(e).orElseThrow(() -> f.error(ptr, "'" + e + "' is not in the library "
+                    + ScenarioLibrary.ids()));
+            scenarios.add(ScenarioLibrary.load(id));
+        }
+        for (String c : custom) {
+            scenarios.add(ScenarioJson.read(Path.of(c)));
+        }
+        return new Policy.Stress(span, grid, episodes, custom, scenarios);
     }
 
     private static Map<String, List<Policy.Tier>> tiers(JsonFields f) throws InputException {

@@ -70,7 +70,7 @@ class PdfReportTest {
         Path pdf = dir.resolve("r.pdf");
         PdfReport.write(strangle, pdf, PdfReport.PageSize.A4);
         String text = text(pdf);
-        JsonNode json = strangle.run().json();
+        JsonNode json = ComputeJson.of(strangle.run());
         assertThat(figure(text, "Maintenance margin")).isEqualTo(Fmt.money(json.get("maintenanceMargin").asDouble()));
         assertThat(figure(text, "Initial margin")).isEqualTo(Fmt.money(json.get("initialMargin").asDouble()));
         assertThat(figure(text, "Equity")).isEqualTo(Fmt.money(json.get("equity").asDouble()));
@@ -155,6 +155,25 @@ class PdfReportTest {
         PdfReport.write(data, dir.resolve("helvetica.pdf"), PdfReport.PageSize.A4);
         assertThat(text(dir.resolve("helvetica.pdf"))).contains("btc-perp hedge ??");
         assertThat(text(dir.resolve("dejavu.pdf"))).contains("perp");
+    }
+
+    @Test
+    void theBundledDejaVuIsEmbeddedWhateverFontsTheMachineHas(@TempDir Path dir) throws Exception {
+        Path pdf = dir.resolve("r.pdf");
+        PdfReport.write(strangle, pdf, PdfReport.PageSize.A4);
+        java.util.Set<String> fonts = new java.util.TreeSet<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            for (var page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    var font = page.getResources().getFont(name);
+                    fonts.add(font.getName().replaceFirst("^[A-Z]{6}\\+", "") + (font.isEmbedded() ? " embedded" : ""));
+                }
+            }
+        }
+        // from the class path, not a font folder: the same two faces on every machine
+        assertThat(ReportFonts.class.getResource(ReportFonts.REGULAR)).isNotNull();
+        assertThat(ReportFonts.class.getResource("/fonts/LICENSE-DejaVu.txt")).isNotNull();
+        assertThat(fonts).containsExactly("DejaVuSansCondensed embedded", "DejaVuSansCondensed-Bold embedded");
     }
 
     @Test

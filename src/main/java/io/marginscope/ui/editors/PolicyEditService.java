@@ -39,6 +39,7 @@ final class PolicyEditService extends LatestRequestService<PolicyEditService.Req
                 updateProgress(-1, 1);
                 Task<Result> self = this;
                 MarginRequest in = r.inputs();
+                long t0 = System.nanoTime();
                 PolicyChangeExplain.Explanation e = PolicyChangeExplain.explain(in.book(), in.market(), in.history(),
                         r.before(), r.after(), in.settings(), new RiskProgress() {
                             @Override
@@ -52,6 +53,7 @@ final class PolicyEditService extends LatestRequestService<PolicyEditService.Req
                                 return self.isCancelled();
                             }
                         });
+                e = e.withElapsedNanos(System.nanoTime() - t0);
                 updateProgress(1, 1);
                 updateMessage("");
                 return new Result(r, e);

@@ -4,7 +4,7 @@ import io.marginscope.io.InputException;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyComparison;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -175,7 +175,7 @@ public final class PoliciesView extends VBox {
 
     public static String components(MarginResult m) {
         StringBuilder b = new StringBuilder();
-        m.components().forEach((k, v) -> {
+        m.components().asMap().forEach((k, v) -> {
             if (v != 0) {
                 b.append(b.isEmpty() ? "" : " · ").append(k).append(' ').append(Formats.money(v));
             }

@@ -4,9 +4,9 @@ import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyComparison;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import javafx.scene.control.TableView;
-import io.marginscope.stress.ScenarioLibrary;
+import io.marginscope.io.ScenarioLibrary;
 import io.marginscope.stress.StressEngine;
 import io.marginscope.stress.StressResult;
 import io.marginscope.stress.StressScenario;
@@ -83,7 +83,7 @@ class MarginWorkstationTest extends WorkstationTestBase {
             assertThat(shown).isEqualTo(Math.min(expected.marginRatio(),
                     fx(() -> workspace.tiles().ratioGauge().getMaxValue())));
             assertThat(fx(() -> workspace.tiles().stressTileNode().getValue()))
-                    .isEqualTo(expected.components().get("stress"));
+                    .isEqualTo(expected.components().stress());
         }
     }
 
