@@ -1,6 +1,7 @@
 package io.marginscope.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marginscope.io.BundledHistory;
 import io.marginscope.io.InputException;
 import io.marginscope.io.Loaded;
 import io.marginscope.io.PortfolioFiles;
@@ -11,10 +12,12 @@ import io.marginscope.margin.LiquidationPrice;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
+import io.marginscope.margin.PolicyPresets;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.pricing.PortfolioValuation;
 import io.marginscope.report.ComputeJson;
+import io.marginscope.report.HistoryJson;
 import io.marginscope.report.MarginJson;
 import io.marginscope.risk.FactorModel;
 import io.marginscope.risk.PriceHistory;
@@ -154,6 +157,9 @@ public final class ComputeRun {
             }
             out.putObject("policy").put("name", pol.name()).put("source", pol.source());
         }
+        if (history != null) {
+            HistoryJson.write(out, history.value(), in.history(), market.asOf());
+        }
         List<String> all = new ArrayList<>(warnings);
         if (margin != null) {
             margin.margin().warnings().stream().filter(w -> !all.contains(w)).forEach(all::add);
@@ -217,13 +223,34 @@ public final class ComputeRun {
                                       List<String> historyWarnings) throws InputException {
         TextSource m = TextSource.read(market);
         TextSource p = TextSource.read(portfolio);
+        PolicyPresets.PolicyText pol = policy == null ? null : PolicyPresets.text(policy);
         List<TextSource> h = List.of();
         if (!history.isEmpty()) {
             Loaded<List<TextSource>> files = PriceHistoryFiles.sources(history);
             h = files.value();
             historyWarnings.addAll(files.warnings());
+        } else if (needsHistory(parameters, pol == null ? null : overridden(pol.parse(), parameters))) {
+            h = BundledHistory.sources();
         }
-        return new RunInputs(p, m, h, parameters,
-                policy == null ? null : io.marginscope.margin.PolicyPresets.text(policy));
+        return new RunInputs(p, m, h, parameters, pol);
+    }
+
+    /**
+     * Whether a run with these settings reads a price history: a simulation method or an estimated
+     * vol model, or a policy whose base needs one or has anti-procyclicality tools. Such a run
+     * without a history of the analyst's uses the bundled one ({@link BundledHistory}).
+     */
+    public static boolean needsHistory(RunParameters parameters, Policy policy) {
+        RiskParameters r = parameters.risk();
+        if (policy != null && policy.base() != null) {
+            return needsHistory(policy);
+        }
+        return r.method().needsHistory() || !r.volModel().equals("snapshot");
+    }
+
+    /** Whether a policy's margin reads a price history: its base needs one or has anti-procyclicality tools. */
+    public static boolean needsHistory(Policy policy) {
+        Policy.Base b = policy.base();
+        return b != null && (b.method().needsHistory() || !b.volModel().equals("snapshot") || b.apc() != null);
     }
 }

@@ -43,6 +43,8 @@ class RollingBacktestCommandTest {
         assertThat(json.has("kupiec")).isTrue();
         assertThat(json.get("trafficLight").asText()).isIn("GREEN", "YELLOW", "RED");
         assertThat(json.get("series")).hasSize(148);
+        assertThat(json.get("history").get("source").asText()).isEqualTo("files");
+        assertThat(json.get("history").get("lastCloseUsed").asText()).isEqualTo("2024-11-19");
         assertThat(json.get("parameters").get("method").asText()).isEqualTo("fhs");
 
         // the two forms do not mix
