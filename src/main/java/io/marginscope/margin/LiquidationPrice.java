@@ -48,6 +48,9 @@ public record LiquidationPrice(double price, double distancePct, boolean breache
     public static LiquidationPrice solve(MarginCalculator.Prepared prepared, MarketSnapshot market, String asset) {
         double s0 = market.asset(asset).spot();
         double g0 = excess(prepared, market, asset, s0);
+        if (Double.isNaN(g0)) {
+            return none(); // the policy does not cover the book: no margin, so no liquidation price
+        }
         if (g0 <= 0) {
             return new LiquidationPrice(s0, 0, true);
         }
@@ -73,7 +76,8 @@ public record LiquidationPrice(double price, double distancePct, boolean breache
 
     /**
      * The first sign change of f on a walk from x0 (where f is f0) through the points in the order
-     * given, refined between the last two points; NaN when f keeps the sign of f0 at every point. No
+     * given, refined between the last two points; NaN when f keeps the sign of f0 at every point or is
+     * NaN at a point before any change (the walk ends where f is not computed). No
      * monotonicity is assumed: the walk stops at the first change, so a later one (f back across zero
      * between two points) is never skipped to, while two changes between neighbouring points are not
      * seen: the points set the resolution. The liquidation price walks a ladder of spots; the
@@ -84,6 +88,9 @@ public record LiquidationPrice(double price, double distancePct, boolean breache
         double prevF = f0;
         for (double x : points) {
             double fx = f.applyAsDouble(x);
+            if (Double.isNaN(fx)) {
+                return Double.NaN; // not computed there (e.g. a notional past the last tier): the walk ends
+            }
             if (Math.signum(fx) != Math.signum(prevF)) {
                 return refiner.refine(f, Math.min(prevX, x), Math.max(prevX, x));
             }
