@@ -6,7 +6,7 @@ import io.marginscope.io.InputException;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyComparison;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.report.ComputeJson;
 import io.marginscope.report.MarginJson;
 import picocli.CommandLine.Command;

@@ -144,11 +144,11 @@ public final class ComputeCommand implements Callable<Integer> {
      */
     static ObjectNode withPositionMargins(ComputeRun.Result run) {
         if (run.policy() == null || run.margin() == null) {
-            return run.json();
+            return ComputeJson.of(run);
         }
         PositionMargins.Result pm = PositionMargins.of(run.book(), run.market(), run.history(), run.policy(),
                 ComputeRun.settings(run.inputs()));
-        ObjectNode out = run.json().deepCopy();
+        ObjectNode out = ComputeJson.of(run);
         var byId = pm.byId();
         for (JsonNode n : out.withArray("positions")) {
             PositionMargins.PositionMargin p = byId.get(n.path("id").asText());

@@ -2,7 +2,7 @@ package io.marginscope.cli;
 
 import io.marginscope.io.BundledHistory;
 import io.marginscope.io.InputException;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
 import io.marginscope.risk.PriceHistory;

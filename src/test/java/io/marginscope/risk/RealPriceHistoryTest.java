@@ -1,7 +1,7 @@
 package io.marginscope.risk;
 
 import io.marginscope.io.BundledHistory;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package io.marginscope.stress;
 
 import io.marginscope.io.BundledHistory;
 import io.marginscope.io.InputException;
+import io.marginscope.io.ScenarioLibrary;
 import io.marginscope.risk.AssetPrices;
 import io.marginscope.risk.PriceHistory;
 import org.junit.jupiter.api.Test;
