@@ -218,9 +218,9 @@ public final class ComputeRun {
     }
 
     /**
-     * Whether a run with these settings reads a price history: a simulation method or an estimated
-     * vol model, or a policy whose base needs one or has anti-procyclicality tools. Such a run
-     * without a history of the analyst's uses the bundled one ({@link BundledHistory}).
+     * Whether a run with these settings cannot run without a price history: a simulation method or
+     * an estimated vol model, or a policy whose base needs one. Such a run without a history of the
+     * analyst's uses the bundled one ({@link BundledHistory}).
      */
     public static boolean needsHistory(RunParameters parameters, Policy policy) {
         RiskParameters r = parameters.risk();
@@ -230,9 +230,13 @@ public final class ComputeRun {
         return r.method().needsHistory() || !r.volModel().equals("snapshot");
     }
 
-    /** Whether a policy's margin reads a price history: its base needs one or has anti-procyclicality tools. */
+    /**
+     * Whether a policy's margin cannot run without a price history: its base simulates or estimates vols.
+     * Anti-procyclicality tools alone do not count: without a history they are not applied (and the run
+     * says so), as in the workstation, which starts without a history.
+     */
     public static boolean needsHistory(Policy policy) {
         Policy.Base b = policy.base();
-        return b != null && (b.method().needsHistory() || !b.volModel().equals("snapshot") || b.apc() != null);
+        return b != null && (b.method().needsHistory() || !b.volModel().equals("snapshot"));
     }
 }
