@@ -22,7 +22,6 @@ import io.marginscope.risk.RiskResult;
 import io.marginscope.risk.ScenarioSet;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,8 +74,7 @@ public final class RollingBacktest {
         if (inHistory.isEmpty()) {
             throw new IllegalArgumentException("the price history has none of the book's assets " + assets);
         }
-        LocalDate asOf = LocalDate.ofInstant(market.asOf(), ZoneOffset.UTC);
-        AlignedReturns aligned = history.value().returnsUpTo(inHistory, asOf);
+        AlignedReturns aligned = history.value().returnsKnownAt(inHistory, market.asOf());
         warnings.addAll(aligned.warnings());
         ReturnSeries all = aligned.returns();
         int n = all.length();

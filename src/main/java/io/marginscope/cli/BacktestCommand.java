@@ -4,11 +4,13 @@ import io.marginscope.backtest.BacktestReport;
 import io.marginscope.backtest.BacktestSeries;
 import io.marginscope.backtest.EsSimulation;
 import io.marginscope.backtest.Predictive;
+import io.marginscope.io.BundledHistory;
 import io.marginscope.io.InputException;
 import io.marginscope.model.Loaded;
 import io.marginscope.io.PnlCsv;
 import io.marginscope.backtest.RollingBacktest;
 import io.marginscope.report.BacktestJson;
+import io.marginscope.report.HistoryJson;
 import io.marginscope.risk.PriceHistory;
 import io.marginscope.risk.RiskMethod;
 import io.marginscope.risk.RiskParameters;
@@ -65,7 +67,8 @@ public final class BacktestCommand implements Callable<Integer> {
         @Option(names = "--market", required = true, paramLabel = "M", description = "Market snapshot JSON.")
         Path market;
 
-        @Option(names = "--history", required = true, paramLabel = "H", description = "Price history file or folder.")
+        @Option(names = "--history", paramLabel = "H",
+                description = "Price history file or folder (default: the program's own BTC, ETH and SOL closes).")
         Path history;
     }
 
@@ -143,12 +146,16 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Inputs in = Inputs.load(source.book.portfolio, source.book.market);
-        Loaded<PriceHistory> history = HistoryInput.load(source.book.history);
+        List<io.marginscope.io.TextSource> files = source.book.history == null ? BundledHistory.sources()
+                : io.marginscope.io.PriceHistoryFiles.sources(List.of(source.book.history)).value();
+        Loaded<PriceHistory> history = source.book.history == null ? BundledHistory.read()
+                : HistoryInput.load(source.book.history);
+        String historyName = source.book.history == null ? "bundled history" : source.book.history.toString();
         RollingBacktest.Result r;
         try {
             r = RollingBacktest.run(in.book(), in.market(), history, params, sim, RiskProgress.NONE);
         } catch (IllegalArgumentException e) {
-            throw new InputException(source.book.history.toString(), 0, null, e.getMessage());
+            throw new InputException(historyName, 0, null, e.getMessage());
         }
         List<String> warnings = new ArrayList<>(in.warnings());
         warnings.addAll(r.warnings());
@@ -164,6 +171,7 @@ public final class BacktestCommand implements Callable<Integer> {
             p.put("seed", params.seed());
         }
         p.put("pnl", "hypothetical: today's book under each period's actual returns");
+        HistoryJson.write(out, history.value(), files, in.market().asOf());
         if (writeSeries) {
             ArrayNode series = out.putArray("series");
             for (int i = 0; i < r.series().size(); i++) {

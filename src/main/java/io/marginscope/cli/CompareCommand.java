@@ -3,14 +3,12 @@ package io.marginscope.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.io.InputException;
-import io.marginscope.model.Loaded;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyComparison;
 import io.marginscope.io.PolicyPresets;
 import io.marginscope.report.ComputeJson;
 import io.marginscope.report.MarginJson;
-import io.marginscope.risk.PriceHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -44,16 +42,18 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException, IOException {
         Inputs in = Inputs.load(portfolio, market);
-        Loaded<PriceHistory> h = run.history();
         List<String> names = policies.isEmpty() ? PolicyPresets.available() : policies;
         List<Policy> list = new ArrayList<>();
         for (String n : names) {
             list.add(PolicyPresets.load(n));
         }
-        List<PolicyComparison.Row> rows;
+        // each policy with the history compute would give it (--history, else the bundled one when it needs one)
+        List<PolicyComparison.Row> rows = new ArrayList<>();
         try {
-            rows = PolicyComparison.compare(in.book(), in.market(), h, list,
-                    run.settings(), !policies.isEmpty());
+            for (Policy p : list) {
+                rows.addAll(PolicyComparison.compare(in.book(), in.market(), run.history(p), List.of(p),
+                        run.settings(), !policies.isEmpty()));
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -189,7 +189,7 @@ public final class ComputeCommand implements Callable<Integer> {
             ObjectNode a = accounts.addObject();
             a.put("account", names.get(i));
             a.setAll(withPositionMargins(alone.get(i)));
-            sum += ComputeJson.of(alone.get(i)).get("maintenanceMargin").asDouble();
+            sum += alone.get(i).margin().maintenanceMargin();
             list.add(new CrossMargin.Account(names.get(i), alone.get(i).book(), alone.get(i).market()));
         }
         ComputeRun.Result first = alone.get(0);
@@ -204,8 +204,13 @@ public final class ComputeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         out.set("combined", withPositionMargins(c));
+        // a book the policy does not fully cover has no MM: then neither sum nor benefit exists (left out)
+        double combinedMm = c.margin().maintenanceMargin();
+        if (Double.isNaN(sum) || Double.isNaN(combinedMm)) {
+            topWarnings.add("the policy does not cover every position: no accounts' sum and no netting benefit");
+        }
         ComputeJson.put(out, "accountsMaintenanceMargin", sum);
-        ComputeJson.put(out, "nettingBenefit", sum - ComputeJson.of(c).get("maintenanceMargin").asDouble());
+        ComputeJson.put(out, "nettingBenefit", sum - combinedMm);
         if (!topWarnings.isEmpty()) {
             ArrayNode w = out.putArray("warnings");
             topWarnings.forEach(w::add);

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 final class RiskOptions {
 
     @Option(names = "--history", paramLabel = "H",
-            description = "Price history: a <ASSET>-USD.daily.csv file, a folder of them, or a wide date,BTC,ETH,... file.")
+            description = "Price history: a <ASSET>-USD.daily.csv file, a folder of them, or a wide date,BTC,ETH,... file."
+                    + " Default: the program's own BTC, ETH and SOL closes, when the run needs a history.")
     Path history;
 
     @Option(names = "--confidence", defaultValue = "" + RiskParameters.DEFAULT_CONFIDENCE, description = "VaR/ES confidence (default ${DEFAULT-VALUE}).")
@@ -24,7 +25,7 @@ final class RiskOptions {
     String method;
 
     @Option(names = "--vol-model", defaultValue = RiskParameters.DEFAULT_VOL_MODEL, paramLabel = "snapshot|historical|ewma|garch",
-            description = "Volatility model (default ${DEFAULT-VALUE}); all but snapshot need --history.")
+            description = "Volatility model (default ${DEFAULT-VALUE}); all but snapshot read the price history.")
     String volModel;
 
     @Option(names = "--ewma-lambda", defaultValue = "" + RiskParameters.DEFAULT_EWMA_LAMBDA, description = "EWMA decay (default ${DEFAULT-VALUE}).")
@@ -59,10 +60,6 @@ final class RiskOptions {
         if (!java.util.Set.of("snapshot", "historical", "ewma", "garch").contains(vm)) {
             throw new IllegalArgumentException("--vol-model must be snapshot, historical, ewma or garch, not '"
                     + volModel + "'");
-        }
-        if ((m.needsHistory() || !vm.equals("snapshot")) && history == null) {
-            throw new IllegalArgumentException((m.needsHistory() ? "--method " + m.cliName() : "--vol-model " + vm)
-                    + " needs --history");
         }
         return RiskParameters.builder().confidence(confidence).horizonDays(horizonDays).method(m).volModel(vm)
                 .ewmaLambda(ewmaLambda).windowDays(windowDays).scenarios(scenarios).seed(seed).studentDof(studentDof)

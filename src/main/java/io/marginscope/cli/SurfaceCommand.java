@@ -60,8 +60,8 @@ public final class SurfaceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException, IOException {
         Inputs in = Inputs.load(portfolio, market);
-        Loaded<PriceHistory> h = run.history();
         Policy pol = PolicyPresets.load(policy);
+        Loaded<PriceHistory> h = run.history(pol);
         if (volShocks.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--vol-shocks: at least one shock");
         }

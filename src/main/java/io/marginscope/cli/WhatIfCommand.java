@@ -65,8 +65,8 @@ public final class WhatIfCommand implements Callable<Integer> {
                         + trade.getFileName() + " holds " + u);
             }
         }
-        Loaded<PriceHistory> h = run.history();
         Policy pol = PolicyPresets.load(policy);
+        Loaded<PriceHistory> h = run.history(pol);
         WhatIf.Result r;
         try {
             r = WhatIf.run(in.book(), t.value(), in.market(), h, pol, run.settings());

@@ -44,6 +44,9 @@ public record LiquidationPrice(double price, double distancePct, boolean breache
     public static LiquidationPrice solve(MarginCalculator.Prepared prepared, MarketSnapshot market, String asset) {
         double s0 = market.asset(asset).spot();
         double g0 = excess(prepared, market, asset, s0);
+        if (Double.isNaN(g0)) {
+            return none(); // the policy does not cover the book: no margin, so no liquidation price
+        }
         if (g0 <= 0) {
             return new LiquidationPrice(s0, 0, true);
         }

@@ -48,13 +48,17 @@ public final class LiquidationSolver {
 
     /**
      * The first sign change of f on a walk from x0 (where f is f0) through the points in the order given,
-     * refined between the last two points; NaN when f keeps the sign of f0 at every point.
+     * refined between the last two points; NaN when f keeps the sign of f0 at every point, or is NaN
+     * at a point before any change (not computed there, e.g. a notional past a venue's last tier: the walk ends).
      */
     static double firstCrossing(DoubleUnaryOperator f, double x0, double f0, double[] points) {
         double prevX = x0;
         double prevF = f0;
         for (double x : points) {
             double fx = f.applyAsDouble(x);
+            if (Double.isNaN(fx)) {
+                return Double.NaN; // not computed there (e.g. a notional past the last tier): the walk ends
+            }
             if (Math.signum(fx) != Math.signum(prevF)) {
                 if (fx == 0) {
                     return x;

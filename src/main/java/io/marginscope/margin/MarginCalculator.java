@@ -191,10 +191,12 @@ public final class MarginCalculator {
         double concentration = AddOns.concentration(policy.concentration(), valuation, market, warnings);
         double exchange = 0;
         double exchangeIm = Double.NaN;
+        List<String> notCovered = new ArrayList<>();
         if (policy.exchange() != null) {
             MarginBreakdown b = policy.exchange().parameters().compute(p.book, market);
             b.warnings().forEach(w -> warnings.add(policy.exchange().model() + ": " + w));
             b.errors().forEach(e -> warnings.add(policy.exchange().model() + ": not margined: " + e));
+            notCovered.addAll(b.errors());
             exchange = b.maintenanceUsd();
             exchangeIm = b.initialUsd();
             exchangeTerms.putAll(b.componentsUsd());
@@ -257,8 +259,17 @@ public final class MarginCalculator {
                 concentration, haircut, cp != null ? new MarginComponents.CounterpartyTerms(counterparty, wrongWay,
                 specific) : null);
         MarginResult.Zone zone = zone(mm, adjusted, policy.thresholds());
+        if (!notCovered.isEmpty()) {
+            // part of the book has no margin under this policy: no total, no ratio (never MM 0 / ratio 0)
+            warnings.add("maintenance margin not computed: " + notCovered.size() + " position(s) not covered by "
+                    + policy.exchange().model() + "; MM, IM, the margin ratio and the free margin are left out");
+            mm = Double.NaN;
+            im = Double.NaN;
+            ratio = Double.NaN;
+            zone = MarginResult.Zone.NOT_COVERED;
+        }
         MarginResult r = new MarginResult(policy.name(), equity, adjusted, mm, im, ratio, adjusted - im, components,
-                haircuts, zone, warnings, terms);
+                haircuts, zone, warnings, terms, notCovered);
         return new Evaluated(r, risk);
     }
 

@@ -18,16 +18,35 @@ import java.util.Map;
  * @param zone               OK, WARNING or LIQUIDATION by the policy's thresholds
  * @param warnings           what was skipped or approximated
  * @param counterparty       the counterparty terms applied, or null when the policy has none
+ * @param notCovered         what the policy's exchange block could not margin, each "position id: reason"
+ *                           (a contract without a table, a notional past the last tier, an instrument
+ *                           the model has no rule for); when not empty, MM, IM, the margin ratio and the
+ *                           free margin are NaN (not computed) and the zone is {@link Zone#NOT_COVERED}
  */
 public record MarginResult(String policy, double equity, double adjustedEquity, double maintenanceMargin,
                            double initialMargin, double marginRatio, double freeMargin,
                            MarginComponents components, Map<String, Double> haircuts, Zone zone,
-                           List<String> warnings, Counterparty counterparty) {
+                           List<String> warnings, Counterparty counterparty, List<String> notCovered) {
 
     public MarginResult {
         java.util.Objects.requireNonNull(components, "components");
         haircuts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(haircuts));
         warnings = List.copyOf(warnings);
+        notCovered = List.copyOf(notCovered);
+    }
+
+    /** A result that covers the whole book. */
+    public MarginResult(String policy, double equity, double adjustedEquity, double maintenanceMargin,
+                        double initialMargin, double marginRatio, double freeMargin,
+                        MarginComponents components, Map<String, Double> haircuts, Zone zone,
+                        List<String> warnings, Counterparty counterparty) {
+        this(policy, equity, adjustedEquity, maintenanceMargin, initialMargin, marginRatio, freeMargin, components,
+                haircuts, zone, warnings, counterparty, List.of());
+    }
+
+    /** Whether the policy margined every position (no {@link #notCovered()} entry). */
+    public boolean covered() {
+        return notCovered.isEmpty();
     }
 
     /** A result without counterparty terms. */
@@ -57,8 +76,11 @@ public record MarginResult(String policy, double equity, double adjustedEquity, 
         }
     }
 
-    /** Where the margin ratio stands against the policy's thresholds. */
-    public enum Zone { OK, WARNING, LIQUIDATION }
+    /**
+     * Where the margin ratio stands against the policy's thresholds; NOT_COVERED when the policy
+     * cannot margin part of the book, so that there is no ratio to place.
+     */
+    public enum Zone { OK, WARNING, LIQUIDATION, NOT_COVERED }
 
     /** Adjusted equity minus MM: what the book can lose before liquidation, USD. */
     public double excessOverMaintenance() {

@@ -52,6 +52,9 @@ public final class ComputeJson {
             }
             out.putObject("policy").put("name", pol.name()).put("source", pol.source());
         }
+        if (run.history() != null) {
+            HistoryJson.write(out, run.history().value(), run.inputs().history(), run.market().asOf());
+        }
         return out;
     }
 

@@ -16,7 +16,13 @@ public final class MarginJson {
     public static void write(ObjectNode root, MarginResult m) {
         ComputeJson.put(root, "maintenanceMargin", m.maintenanceMargin());
         ComputeJson.put(root, "initialMargin", m.initialMargin());
-        if (Double.isNaN(m.marginRatio())) {
+        if (!m.covered()) {
+            // not computed: left out, and the coverage says why
+            var cov = root.putObject("coverage");
+            cov.put("complete", false);
+            var nc = cov.putArray("notCovered");
+            m.notCovered().forEach(nc::add);
+        } else if (Double.isNaN(m.marginRatio())) {
             root.putNull("marginRatio");
         } else {
             ComputeJson.put(root, "marginRatio", m.marginRatio());

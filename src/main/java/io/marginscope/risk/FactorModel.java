@@ -5,7 +5,6 @@ import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,12 +57,13 @@ public final class FactorModel {
         if (inHistory.isEmpty()) {
             throw new IllegalArgumentException("the price history has none of the book's assets " + assets);
         }
-        LocalDate asOf = LocalDate.ofInstant(market.asOf(), ZoneOffset.UTC);
-        AlignedReturns aligned = ph.returnsUpTo(inHistory, asOf);
+        LocalDate asOf = PriceHistory.lastCloseKnownAt(market.asOf());
+        AlignedReturns aligned = ph.returnsKnownAt(inHistory, market.asOf());
         warnings.addAll(aligned.warnings());
         ReturnSeries all = aligned.returns();
         if (all.length() < 2) {
-            throw new IllegalArgumentException("the price history has fewer than 2 common returns before " + asOf);
+            throw new IllegalArgumentException("the price history has fewer than 2 common returns up to " + asOf
+                    + ", the last close known at the snapshot");
         }
         ReturnSeries window = all.last(p.windowDays());
         if (window.length() < p.windowDays()) {
@@ -133,10 +133,11 @@ public final class FactorModel {
         if (inHistory.isEmpty()) {
             throw new IllegalArgumentException("the price history has none of the book's assets " + assets);
         }
-        LocalDate asOf = LocalDate.ofInstant(market.asOf(), ZoneOffset.UTC);
-        ReturnSeries all = ph.returnsUpTo(inHistory, asOf).returns();
+        LocalDate asOf = PriceHistory.lastCloseKnownAt(market.asOf());
+        ReturnSeries all = ph.returnsKnownAt(inHistory, market.asOf()).returns();
         if (all.length() < 2) {
-            throw new IllegalArgumentException("the price history has fewer than 2 common returns before " + asOf);
+            throw new IllegalArgumentException("the price history has fewer than 2 common returns up to " + asOf
+                    + ", the last close known at the snapshot");
         }
         return Correlations.forBook(assets, market.correlations(), estimated(all, p));
     }

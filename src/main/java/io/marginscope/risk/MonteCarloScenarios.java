@@ -16,7 +16,9 @@ import java.util.stream.IntStream;
  * correlation matrix (an eigenvalue square root when the matrix is only semi-definite).
  * <p>
  * Reproducible bit for bit: scenarios are made in blocks of {@value #BLOCK}, block b drawing from
- * its own generator seeded with (seed, b), so the result does not depend on the number of threads.
+ * its own generator seeded with {@link #blockSeed(long, int)} (SplitMix64 of the seed, then of the
+ * block), so the result does not depend on the number of threads, and any two seeds (adjacent ones
+ * too) give independent samples.
  * With a vol of vol, each asset's unit implied-vol shift is rho z + sqrt(1 - rho^2) e with
  * rho = {@value #SPOT_VOL_CORRELATION} (implied vol tends to rise when crypto sells off).
  */
@@ -37,7 +39,7 @@ public final class MonteCarloScenarios {
         double[] vb = volShifts ? new double[count * na] : null;
         int blocks = (count + BLOCK - 1) / BLOCK;
         IntStream.range(0, blocks).parallel().forEach(b -> {
-            SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + b);
+            SplittableRandom rng = new SplittableRandom(blockSeed(seed, b));
             double[] z = new double[na];
             double rho = SPOT_VOL_CORRELATION;
             double ortho = Math.sqrt(1 - rho * rho);
@@ -64,6 +66,27 @@ public final class MonteCarloScenarios {
         String dist = studentDof > 0 ? "Student-t(" + studentDof + ")" : "normal";
         return new ScenarioSet(assets, count, base, vb, List.of(),
                 "Monte Carlo, " + count + " " + dist + " scenarios, seed " + seed);
+    }
+
+    /**
+     * The generator seed of block {@code b}: SplitMix64's finaliser of the seed, then of that plus
+     * the block's step. A SplittableRandom started at state x draws from x + G, x + 2G, ... (G its
+     * golden-ratio step), so seeding blocks with {@code seed * G + b}, as earlier versions did,
+     * made seed s + 1 the sample of seed s shifted by one draw; mixed seeds are 64-bit values far
+     * apart, and two blocks share draws only if they land within a few million steps of each
+     * other, odds of about 1e-12.
+     */
+    static long blockSeed(long seed, int b) {
+        return mix64(mix64(seed) + GOLDEN_GAMMA * (b + 1L));
+    }
+
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
+    /** SplitMix64's output function (Steele, Lea and Flood 2014; the variant of Stafford's Mix13). */
+    static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** Lower-triangular L with L L' = C: Cholesky, else (semi-definite) an eigenvalue square root made triangular by QR. */

@@ -1,6 +1,8 @@
 package io.marginscope.risk;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -94,6 +96,43 @@ public record PriceHistory(List<AssetPrices> series) {
      * @throws IllegalArgumentException when an asset is not held (ask {@link #missing} first)
      */
     public AlignedReturns returnsUpTo(List<String> assets, LocalDate asOf) {
+        return aligned(assets, asOf, asOf == null ? null : "the snapshot's " + asOf);
+    }
+
+    /**
+     * The date of the last daily close known at {@code at}: a close dated D is the price at the end
+     * of that UTC day, so it counts from D+1 00:00 UTC (the time rule of docs/methodology.md
+     * section 10). A snapshot at 2020-03-12 08:00 UTC knows the closes through 2020-03-11.
+     */
+    public static LocalDate lastCloseKnownAt(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(1);
+    }
+
+    /**
+     * Returns of the given assets from the closes known at the instant {@code at} (a snapshot's
+     * valuation time): those dated up to {@link #lastCloseKnownAt(Instant)}. Warnings as
+     * {@link #returnsUpTo(List, LocalDate)}, naming the instant and the last close it may use.
+     */
+    public AlignedReturns returnsKnownAt(List<String> assets, Instant at) {
+        LocalDate cut = lastCloseKnownAt(at);
+        AlignedReturns r = aligned(assets, cut, cut + ", the last close known at the snapshot's " + at);
+        LocalDate day = cut.plusDays(1);
+        List<String> dated = new ArrayList<>();
+        for (String a : assets) {
+            if (of(a).dates().contains(day)) {
+                dated.add(a);
+            }
+        }
+        if (dated.isEmpty()) {
+            return r;
+        }
+        List<String> warnings = new ArrayList<>(r.warnings());
+        warnings.add("close of " + day + " (" + String.join(", ", dated) + ") not used: the snapshot's " + at
+                + " is before its end; a daily close dated D counts from D+1 00:00 UTC");
+        return new AlignedReturns(r.returns(), warnings);
+    }
+
+    private AlignedReturns aligned(List<String> assets, LocalDate asOf, String cutLabel) {
         if (assets.isEmpty()) {
             throw new IllegalArgumentException("no assets to align");
         }
@@ -107,7 +146,7 @@ public record PriceHistory(List<AssetPrices> series) {
             AssetPrices p = asOf == null ? of(a) : of(a).upTo(asOf);
             used.add(p);
             if (p.isEmpty()) {
-                warnings.add(a + ": no close on or before the snapshot's " + asOf + " (history starts "
+                warnings.add(a + ": no close on or before " + cutLabel + " (history starts "
                         + of(a).first() + ")");
                 someEmpty = true;
             } else {
@@ -123,7 +162,7 @@ public record PriceHistory(List<AssetPrices> series) {
                     + " have no two consecutive calendar days in common");
         }
         if (asOf != null) {
-            endsEarlyWarning(used, asOf, warnings);
+            endsEarlyWarning(used, asOf, cutLabel, warnings);
         }
         return new AlignedReturns(returns, warnings);
     }
@@ -146,7 +185,8 @@ public record PriceHistory(List<AssetPrices> series) {
         }
     }
 
-    private static void endsEarlyWarning(List<AssetPrices> used, LocalDate asOf, List<String> warnings) {
+    private static void endsEarlyWarning(List<AssetPrices> used, LocalDate asOf, String cutLabel,
+                                         List<String> warnings) {
         LocalDate end = null;
         for (AssetPrices p : used) {
             if (end == null || p.last().isBefore(end)) {
@@ -163,7 +203,7 @@ public record PriceHistory(List<AssetPrices> series) {
             }
         }
         String who = first.size() == used.size() ? "" : " (" + String.join(", ", first) + ")";
-        warnings.add("history ends " + end + who + ", before the snapshot's " + asOf + "; used up to its end");
+        warnings.add("history ends " + end + who + ", before " + cutLabel + "; used up to its end");
     }
 
     /** Log returns on the calendar days where the day and the day before are present for every asset. */

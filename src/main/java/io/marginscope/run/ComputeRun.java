@@ -1,5 +1,6 @@
 package io.marginscope.run;
 
+import io.marginscope.io.BundledHistory;
 import io.marginscope.io.InputException;
 import io.marginscope.model.Loaded;
 import io.marginscope.io.PortfolioFiles;
@@ -10,6 +11,7 @@ import io.marginscope.margin.LiquidationPrice;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.pricing.PortfolioValuation;
@@ -203,13 +205,38 @@ public final class ComputeRun {
                                       List<String> historyWarnings) throws InputException {
         TextSource m = TextSource.read(market);
         TextSource p = TextSource.read(portfolio);
+        PolicyPresets.PolicyText pol = policy == null ? null : PolicyPresets.text(policy);
         List<TextSource> h = List.of();
         if (!history.isEmpty()) {
             Loaded<List<TextSource>> files = PriceHistoryFiles.sources(history);
             h = files.value();
             historyWarnings.addAll(files.warnings());
+        } else if (needsHistory(parameters, pol == null ? null : overridden(pol.parse(), parameters))) {
+            h = BundledHistory.sources();
         }
-        return new RunInputs(p, m, h, parameters,
-                policy == null ? null : io.marginscope.io.PolicyPresets.text(policy));
+        return new RunInputs(p, m, h, parameters, pol);
+    }
+
+    /**
+     * Whether a run with these settings cannot run without a price history: a simulation method or
+     * an estimated vol model, or a policy whose base needs one. Such a run without a history of the
+     * analyst's uses the bundled one ({@link BundledHistory}).
+     */
+    public static boolean needsHistory(RunParameters parameters, Policy policy) {
+        RiskParameters r = parameters.risk();
+        if (policy != null && policy.base() != null) {
+            return needsHistory(policy);
+        }
+        return r.method().needsHistory() || !r.volModel().equals("snapshot");
+    }
+
+    /**
+     * Whether a policy's margin cannot run without a price history: its base simulates or estimates vols.
+     * Anti-procyclicality tools alone do not count: without a history they are not applied (and the run
+     * says so), as in the workstation, which starts without a history.
+     */
+    public static boolean needsHistory(Policy policy) {
+        Policy.Base b = policy.base();
+        return b != null && (b.method().needsHistory() || !b.volModel().equals("snapshot"));
     }
 }

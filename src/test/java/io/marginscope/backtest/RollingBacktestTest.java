@@ -27,13 +27,14 @@ class RollingBacktestTest {
 
     static final LocalDate END = LocalDate.of(2024, 11, 20);
 
+    /** A snapshot the morning after END: the close of END is known (a close dated D counts from D+1 00:00 UTC). */
     static MarketSnapshot market(double vol) {
-        return new MarketSnapshot(Instant.parse("2024-11-20T08:00:00Z"), 365,
+        return new MarketSnapshot(Instant.parse("2024-11-21T08:00:00Z"), 365,
                 Map.of("BTC", new AssetMarket(50_000, vol, 0, 0, Double.NaN),
                         "USDC", new AssetMarket(1, 0, 0, 0, Double.NaN)), Map.of(), Map.of(), Map.of());
     }
 
-    /** Geometric Brownian closes with a known daily vol, ending on the snapshot's date. */
+    /** Geometric Brownian closes with a known daily vol, ending the day before the snapshot's date. */
     static Loaded<PriceHistory> gbm(int days, double annualVol, long seed) {
         Random rng = new Random(seed);
         double daily = annualVol / Math.sqrt(365);

@@ -107,11 +107,37 @@ class ComputeRiskCommandTest {
     }
 
     @Test
-    void historicalMethodsNeedAHistory() {
+    void historicalMethodsUseTheBundledHistoryWhenNoneIsGiven(@TempDir Path dir) throws Exception {
         ComputeCommandTest.Run r = run("compute", "--portfolio", SAMPLES.resolve("btc-eth-basis.csv").toString(),
-                "--market", SAMPLES.resolve("btc-eth-basis.market.json").toString(), "--method", "fhs");
-        assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).contains("--history");
+                "--market", SAMPLES.resolve("btc-eth-basis.market.json").toString(), "--method", "historical");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("var").asDouble()).isPositive();
+        JsonNode h = j.get("history");
+        assertThat(h.get("source").asText()).isEqualTo("bundled");
+        assertThat(h.get("files")).extracting(JsonNode::asText)
+                .containsExactly("BTC-USD.daily.csv", "ETH-USD.daily.csv", "SOL-USD.daily.csv");
+        assertThat(h.get("assets").get("ETH").get("last").asText()).isEqualTo("2026-06-23");
+        // the snapshot is at 2024-11-20 08:00: the last close it may use is that of 2024-11-19
+        assertThat(h.get("lastCloseUsed").asText()).isEqualTo("2024-11-19");
+        assertThat(h.get("timeRule").asText()).contains("D+1 00:00 UTC");
+        assertThat(j.get("scenarioSet").get("lastCloseUsed").asText()).isEqualTo("2024-11-19");
+        // the same run with the same closes given as files gives the same numbers
+        for (var src : io.marginscope.io.BundledHistory.sources()) {
+            Files.writeString(dir.resolve(io.marginscope.io.PriceHistoryFiles.assetOfFileName(
+                    src.name().substring(src.name().lastIndexOf('/') + 1)) + "-USD.daily.csv"), src.text());
+        }
+        JsonNode files = new ObjectMapper().readTree(run("compute", "--portfolio",
+                SAMPLES.resolve("btc-eth-basis.csv").toString(), "--market",
+                SAMPLES.resolve("btc-eth-basis.market.json").toString(), "--method", "historical", "--history",
+                dir.toString()).out());
+        assertThat(files.get("var").asDouble()).isEqualTo(j.get("var").asDouble());
+        assertThat(files.get("history").get("source").asText()).isEqualTo("files");
+        // a run that needs no history reads none
+        JsonNode parametric = new ObjectMapper().readTree(run("compute", "--portfolio",
+                SAMPLES.resolve("btc-eth-basis.csv").toString(), "--market",
+                SAMPLES.resolve("btc-eth-basis.market.json").toString()).out());
+        assertThat(parametric.has("history")).isFalse();
         r = run("compute", "--portfolio", SAMPLES.resolve("btc-eth-basis.csv").toString(),
                 "--market", SAMPLES.resolve("btc-eth-basis.market.json").toString(), "--method", "magic");
         assertThat(r.status()).isEqualTo(2);

@@ -55,6 +55,18 @@ class PolicyCommandTest {
     @MethodSource("cases")
     void computeFillsTheMarginFields(String book, String policy) throws Exception {
         JsonNode j = compute(args(book, "--policy", policy));
+        if (j.has("coverage")) {
+            // the policy cannot margin part of the book (options under binance-tiered, USDC options under
+            // deribit-standard): no MM, IM, ratio or free margin, and each position left out with its reason
+            assertThat(j.get("coverage").get("complete").asBoolean()).isFalse();
+            assertThat(j.get("coverage").get("notCovered")).isNotEmpty();
+            for (String absent : new String[] {"maintenanceMargin", "initialMargin", "marginRatio", "freeMargin"}) {
+                assertThat(j.has(absent)).as(absent).isFalse();
+            }
+            assertThat(j.get("zone").asText()).isEqualTo("NOT_COVERED");
+            assertThat(j.get("warnings").toString()).contains("maintenance margin not computed");
+            return;
+        }
         double mm = j.get("maintenanceMargin").asDouble();
         assertThat(mm).isGreaterThanOrEqualTo(0);
         assertThat(j.get("initialMargin").asDouble()).isGreaterThanOrEqualTo(mm);
@@ -75,6 +87,25 @@ class PolicyCommandTest {
                     within(1e-9));
         }
         assertThat(j.get("policy").get("source").asText()).isNotBlank();
+    }
+
+    /**
+     * Earlier versions printed MM 0 and ratio 0.0 here (the ETHUSDT table stopped at 10,000 USDT, SOL had
+     * none). By hand with the full tables at ETH 3,110 and SOL 238: eth-perp-core 870,800 USDT in tier 3,
+     * 0.65% - 950 = 4,710.20; eth-perp-add 186,600 in tier 2, 0.50% - 50 = 883; sol-perp 95,200 in tier 2,
+     * 0.65% - 30 = 588.80.
+     */
+    @Test
+    void ethPerpLeveragedUnderBinanceTieredIsMarginedByTheFullTables() throws Exception {
+        JsonNode j = compute(args("eth-perp-leveraged.csv", "--policy", "binance-tiered"));
+        assertThat(j.has("coverage")).isFalse();
+        JsonNode c = j.get("components");
+        assertThat(c.get("exchange.eth-perp-core").asDouble()).isCloseTo(4_710.2, within(1e-6));
+        assertThat(c.get("exchange.eth-perp-add").asDouble()).isCloseTo(883, within(1e-6));
+        assertThat(c.get("exchange.sol-perp").asDouble()).isCloseTo(588.8, within(1e-6));
+        assertThat(j.get("maintenanceMargin").asDouble()).isCloseTo(6_182.0, within(1e-6));
+        assertThat(j.get("marginRatio").asDouble())
+                .isCloseTo(6_182.0 / j.get("adjustedEquity").asDouble(), within(1e-12)).isPositive();
     }
 
     @Test

@@ -37,10 +37,14 @@ class RollingBacktestCommandTest {
                 "--confidence", "0.99", "--horizon-days", "1", "--window-days", "250", "--method", "fhs", "--series");
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
-        assertThat(json.get("observations").asInt()).isEqualTo(149);
+        // 400 closes to 2024-11-20; the snapshot (2024-11-20T08:00) knows those up to 11-19 (the time rule):
+        // 398 returns, 250 in the first window, 148 test days (149 before the rule)
+        assertThat(json.get("observations").asInt()).isEqualTo(148);
         assertThat(json.has("kupiec")).isTrue();
         assertThat(json.get("trafficLight").asText()).isIn("GREEN", "YELLOW", "RED");
-        assertThat(json.get("series")).hasSize(149);
+        assertThat(json.get("series")).hasSize(148);
+        assertThat(json.get("history").get("source").asText()).isEqualTo("files");
+        assertThat(json.get("history").get("lastCloseUsed").asText()).isEqualTo("2024-11-19");
         assertThat(json.get("parameters").get("method").asText()).isEqualTo("fhs");
 
         // the two forms do not mix

@@ -27,6 +27,8 @@ class DeribitFeedTest {
     DeribitFeed feed;
     final BlockingQueue<Tick> ticks = new LinkedBlockingQueue<>();
     final List<FeedState> states = new CopyOnWriteArrayList<>();
+    /** Every state change in the order the feed made it, consumed by {@link #awaitTransition}. */
+    final BlockingQueue<FeedState> stateEvents = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -57,11 +59,28 @@ class DeribitFeedTest {
             @Override
             public void onState(FeedState state, String detail) {
                 states.add(state);
+                stateEvents.add(state);
             }
         });
         feed.start();
         assertThat(server.awaitRequest("public/subscribe", WAIT)).isNotNull();
         awaitState(FeedState.RUNNING);
+    }
+
+    /**
+     * Consumes the feed's state changes in order until {@code s}: a wait on the event itself, not on a
+     * polled state, so a change that happened before the wait or a state that was already current is never
+     * mistaken for the one awaited.
+     */
+    void awaitTransition(FeedState s) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            FeedState e = stateEvents.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertThat(e).as("a change to " + s + " within " + WAIT).isNotNull();
+            if (e == s) {
+                return;
+            }
+        }
     }
 
     void awaitState(FeedState s) throws InterruptedException {
@@ -167,14 +186,18 @@ class DeribitFeedTest {
     @Test
     void reconnectsAndResubscribesAfterTheServerDropsTheConnection() throws Exception {
         connect(config());
+        awaitTransition(FeedState.RUNNING);
         long ts = 1_732_089_600_000L;
         server.pushIndex("btc_usd", 90_000, ts);
         assertThat(next().indexPrice()).isEqualTo(90_000);
 
+        // each step waits for the event that ends it, in the order the feed makes them: the drop seen
+        // (RECONNECTING), then the new connection subscribed (RUNNING, set only on the server's answer to
+        // the subscribe, which the server records before answering, after the heartbeat request sent first
+        // on the same connection)
         server.dropConnections();
-        assertThat(server.awaitRequest("public/subscribe", WAIT)).as("resubscribed").isNotNull();
-        awaitState(FeedState.RUNNING);
-        assertThat(states).contains(FeedState.RECONNECTING);
+        awaitTransition(FeedState.RECONNECTING);
+        awaitTransition(FeedState.RUNNING);
         assertThat(server.opened()).isEqualTo(2);
         List<DeribitTestServer.Request> subs = server.received("public/subscribe");
         assertThat(subs).hasSize(2);
@@ -186,11 +209,13 @@ class DeribitFeedTest {
 
         // a clean close by the server (going away) is a drop too
         server.closeConnections();
-        assertThat(server.awaitRequest("public/subscribe", WAIT)).isNotNull();
-        awaitState(FeedState.RUNNING);
+        awaitTransition(FeedState.RECONNECTING);
+        awaitTransition(FeedState.RUNNING);
+        assertThat(server.received("public/subscribe")).hasSize(3);
         server.pushIndex("btc_usd", 88_000, ts + 2000);
         assertThat(next().indexPrice()).isEqualTo(88_000);
         assertThat(feed.stats().connections()).isEqualTo(3);
+        assertThat(ticks).isEmpty();
     }
 
     @Test

@@ -48,19 +48,90 @@ public final class BinanceBrackets {
             new double[] {300_000_000, 0.50});
 
     /**
-     * ETHUSDT: only the first bracket, the one number set seen in an official source: notional 0 to
-     * 10,000 USDT, maintenance margin rate 0.65%, maintenance amount ("cum") 0, maximum leverage 75x,
-     * as published in the response example of Binance's API documentation, "Notional and Leverage
-     * Brackets (USER_DATA)", {@code GET /fapi/v1/leverageBracket}
-     * (https://developers.binance.com/docs/zh-CN/derivatives/usds-margined-futures/account/rest-api/Notional-and-Leverage-Brackets,
-     * undated). No official table of the higher ETHUSDT brackets was found, so the table stops at
-     * 10,000 USDT: a larger notional is reported as not covered rather than margined with guessed
-     * rates. Load the live table for real books.
+     * Where the ETHUSDT and SOLUSDT tables come from. No Binance announcement listing every tier of
+     * these two contracts was found; the tables are Binance's own response to
+     * {@code GET /fapi/v1/leverageBracket} (notionalFloor, notionalCap, maintMarginRatio, cum,
+     * initialLeverage) as recorded in a public repository: freqtrade/freqtrade, file
+     * freqtrade/exchange/binance_leverage_tiers.json, commit 01d10aebcab25c526473c603a88e14eb7d9699cc.
+     * The recording carries no date; it lists the ETHUSDT quarterly contracts 240927 and 241227, so it
+     * was taken between 2024-06-28 and 2024-09-27. The maintenance amounts are Binance's {@code cum}
+     * values as recorded, and they follow the cumulative rule of {@link Brackets} exactly (a test
+     * checks every one). Binance changes tables without notice: for current margins load the live
+     * table into a policy's {@code exchange} block (docs/exchange-margin.md section 3).
      */
-    public static final Brackets ETHUSDT = new Brackets(List.of(new Brackets.Bracket(0, 0.0065, 0)), 10_000);
+    public static final String USDM_2024_SOURCE = "Binance GET /fapi/v1/leverageBracket as recorded in"
+            + " freqtrade/freqtrade freqtrade/exchange/binance_leverage_tiers.json at commit"
+            + " 01d10aebcab25c526473c603a88e14eb7d9699cc (taken between 2024-06-28 and 2024-09-27)";
 
-    /** The tables above by underlying, as {@code binance-tiered} uses them (BTC to BTCUSDT, ETH to ETHUSDT). */
+    /**
+     * ETHUSDT perpetual, every tier of {@link #USDM_2024_SOURCE} (max leverage 125x down to 1x):
+     * <pre>
+     *   tier  notional (USDT)                MMR      cum
+     *    1    0 .. 50,000                    0.40%    0
+     *    2    50,000 .. 600,000              0.50%    50
+     *    3    600,000 .. 3,000,000           0.65%    950
+     *    4    3,000,000 .. 12,000,000        1.00%    11,450
+     *    5    12,000,000 .. 50,000,000       2.00%    131,450
+     *    6    50,000,000 .. 65,000,000       2.50%    381,450
+     *    7    65,000,000 .. 150,000,000      5.00%    2,006,450
+     *    8    150,000,000 .. 320,000,000     10.00%   9,506,450
+     *    9    320,000,000 .. 400,000,000     12.50%   17,506,450
+     *   10    400,000,000 .. 530,000,000     15.00%   27,506,450
+     *   11    530,000,000 .. 800,000,000     25.00%   80,506,450
+     *   12    800,000,000 .. 1,200,000,000   50.00%   280,506,450
+     * </pre>
+     * (An earlier version held only the first bracket of another date, 0 to 10,000 USDT at 0.65%,
+     * from the response example of Binance's API documentation, and left larger ETH notionals
+     * unmargined.)
+     */
+    public static final Brackets ETHUSDT = new Brackets(List.of(
+            new Brackets.Bracket(0, 0.004, 0),
+            new Brackets.Bracket(50_000, 0.005, 50),
+            new Brackets.Bracket(600_000, 0.0065, 950),
+            new Brackets.Bracket(3_000_000, 0.01, 11_450),
+            new Brackets.Bracket(12_000_000, 0.02, 131_450),
+            new Brackets.Bracket(50_000_000, 0.025, 381_450),
+            new Brackets.Bracket(65_000_000, 0.05, 2_006_450),
+            new Brackets.Bracket(150_000_000, 0.10, 9_506_450),
+            new Brackets.Bracket(320_000_000, 0.125, 17_506_450),
+            new Brackets.Bracket(400_000_000, 0.15, 27_506_450),
+            new Brackets.Bracket(530_000_000, 0.25, 80_506_450),
+            new Brackets.Bracket(800_000_000, 0.50, 280_506_450)), 1_200_000_000);
+
+    /**
+     * SOLUSDT perpetual, every tier of {@link #USDM_2024_SOURCE} (max leverage 100x down to 1x):
+     * <pre>
+     *   tier  notional (USDT)              MMR      cum
+     *    1    0 .. 20,000                  0.50%    0
+     *    2    20,000 .. 100,000            0.65%    30
+     *    3    100,000 .. 800,000           1.00%    380
+     *    4    800,000 .. 4,000,000         2.00%    8,380
+     *    5    4,000,000 .. 8,000,000       2.50%    28,380
+     *    6    8,000,000 .. 40,000,000      5.00%    228,380
+     *    7    40,000,000 .. 80,000,000     10.00%   2,228,380
+     *    8    80,000,000 .. 100,000,000    12.50%   4,228,380
+     *    9    100,000,000 .. 200,000,000   25.00%   16,728,380
+     *   10    200,000,000 .. 400,000,000   50.00%   66,728,380
+     * </pre>
+     */
+    public static final Brackets SOLUSDT = new Brackets(List.of(
+            new Brackets.Bracket(0, 0.005, 0),
+            new Brackets.Bracket(20_000, 0.0065, 30),
+            new Brackets.Bracket(100_000, 0.01, 380),
+            new Brackets.Bracket(800_000, 0.02, 8_380),
+            new Brackets.Bracket(4_000_000, 0.025, 28_380),
+            new Brackets.Bracket(8_000_000, 0.05, 228_380),
+            new Brackets.Bracket(40_000_000, 0.10, 2_228_380),
+            new Brackets.Bracket(80_000_000, 0.125, 4_228_380),
+            new Brackets.Bracket(100_000_000, 0.25, 16_728_380),
+            new Brackets.Bracket(200_000_000, 0.50, 66_728_380)), 400_000_000);
+
+    /**
+     * The tables above by underlying, as {@code binance-tiered} uses them (BTC to BTCUSDT, ETH to
+     * ETHUSDT, SOL to SOLUSDT). COIN-M (inverse) contracts have no table here: no published COIN-M
+     * table was found, and {@link BinanceTieredMargin} reports them as not covered.
+     */
     public static Map<String, Brackets> byUnderlying() {
-        return Map.of("BTC", BTCUSDT, "ETH", ETHUSDT);
+        return Map.of("BTC", BTCUSDT, "ETH", ETHUSDT, "SOL", SOLUSDT);
     }
 }

@@ -3,10 +3,13 @@ package io.marginscope.ui.live;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import io.marginscope.feed.LiveState;
+import io.marginscope.io.BundledHistory;
+import io.marginscope.io.InputException;
 import io.marginscope.feed.MarginAlert;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
 import io.marginscope.store.TimelinePoint;
+import io.marginscope.ui.workbook.LoadedHistory;
 import io.marginscope.ui.control.TileFrame;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -32,7 +35,6 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -62,7 +64,6 @@ public final class LivePanel extends VBox {
     /** Points the chart keeps (older ones scroll out). */
     static final int CHART_POINTS = 600;
     static final String DEFAULT_WINDOW = "2020-03-09..2020-03-16";
-    static final Path SHARED_PRICES = Path.of("/work/shared/data/prices");
 
     private final Stage stage;
     private final WorkbookViewModel model;
@@ -122,11 +123,8 @@ public final class LivePanel extends VBox {
         window.setId("replayWindow");
         window.setPrefColumnCount(16);
         historyPath.setId("replayHistory");
-        historyPath.setPromptText("price history folder");
+        historyPath.setPromptText("price history folder (blank: the bundled closes)");
         historyPath.setPrefColumnCount(18);
-        if (Files.isDirectory(SHARED_PRICES)) {
-            historyPath.setText(SHARED_PRICES.toString());
-        }
         endpoint.setId("deribitEndpoint");
         endpoint.setPrefColumnCount(20);
         window.visibleProperty().bind(source.valueProperty().isEqualTo(LiveSource.REPLAY));
@@ -265,7 +263,7 @@ public final class LivePanel extends VBox {
         Task<LiveSession> t = new Task<>() {
             @Override
             protected LiveSession call() throws Exception {
-                return LiveSession.start(c);
+                return LiveSession.start(withBundledHistory(c));
             }
         };
         t.setOnSucceeded(e -> {
@@ -296,6 +294,19 @@ public final class LivePanel extends VBox {
         th.start();
     }
 
+    /**
+     * A replay with no history opened and no folder given replays the program's own closes
+     * ({@link BundledHistory}), which then are the policy's history too. Reads them: call off the FX thread.
+     */
+    static LiveSession.Config withBundledHistory(LiveSession.Config c) throws InputException {
+        if (c.source() != LiveSource.REPLAY || c.history() != null || c.historyPath() != null) {
+            return c;
+        }
+        LoadedHistory bundled = new LoadedHistory(Path.of("bundled history"), BundledHistory.read());
+        return new LiveSession.Config(c.source(), c.book(), bundled, null, c.from(), c.to(), c.speed(), c.endpoint(),
+                c.scenarios(), c.seed());
+    }
+
     private LiveSession.Config config(LoadedBook b) {
         LocalDate from = null;
         LocalDate to = null;
@@ -307,11 +318,7 @@ public final class LivePanel extends VBox {
             }
             from = LocalDate.parse(parts[0].strip());
             to = LocalDate.parse(parts[1].strip());
-            if (risk.historyProperty().get() == null) {
-                if (historyPath.getText().isBlank()) {
-                    throw new IllegalArgumentException("a replay needs a price history: File > Open Price History… "
-                            + "or its folder here");
-                }
+            if (risk.historyProperty().get() == null && !historyPath.getText().isBlank()) {
                 hist = Path.of(historyPath.getText().strip());
             }
         }

@@ -57,13 +57,72 @@ class BinanceBracketsTest {
         assertThat(t.maintenance(1_000_000)).isCloseTo(8_700, within(1e-9)); // 1% * 1e6 - 1,300
     }
 
-    /** ETHUSDT bracket 1 as in Binance's GET /fapi/v1/leverageBracket response example; nothing above it. */
+    /**
+     * ETHUSDT, every tier of the recorded leverageBracket response ({@link BinanceBrackets#USDM_2024_SOURCE}):
+     * the published floors, rates and maintenance amounts ("cum"), each amount equal to the previous
+     * one plus floor x (rate - previous rate), and nothing above the last cap.
+     */
     @Test
-    void ethusdtStopsAtTheOnlyPublishedBracket() {
-        Brackets t = BinanceBrackets.ETHUSDT;
-        assertThat(t.maintenance(10_000)).isCloseTo(65, within(1e-9));
-        assertThat(t.covers(10_001)).isFalse();
-        assertThatThrownBy(() -> t.maintenance(10_001)).hasMessageContaining("above the last bracket");
+    void ethusdtTableHasEveryPublishedTierAndTheAmountRule() {
+        checkTable(BinanceBrackets.ETHUSDT,
+                new double[] {0, 50_000, 600_000, 3_000_000, 12_000_000, 50_000_000, 65_000_000, 150_000_000,
+                        320_000_000, 400_000_000, 530_000_000, 800_000_000},
+                new double[] {0.004, 0.005, 0.0065, 0.01, 0.02, 0.025, 0.05, 0.10, 0.125, 0.15, 0.25, 0.50},
+                new double[] {0, 50, 950, 11_450, 131_450, 381_450, 2_006_450, 9_506_450, 17_506_450, 27_506_450,
+                        80_506_450, 280_506_450},
+                1_200_000_000);
+        // hand-computed: 900,000 USDT in tier 3, 900,000 x 0.65% - 950 = 4,900
+        assertThat(BinanceBrackets.ETHUSDT.maintenance(900_000)).isCloseTo(4_900, within(1e-9));
+    }
+
+    /** SOLUSDT, every tier of the same recorded response. */
+    @Test
+    void solusdtTableHasEveryPublishedTierAndTheAmountRule() {
+        checkTable(BinanceBrackets.SOLUSDT,
+                new double[] {0, 20_000, 100_000, 800_000, 4_000_000, 8_000_000, 40_000_000, 80_000_000,
+                        100_000_000, 200_000_000},
+                new double[] {0.005, 0.0065, 0.01, 0.02, 0.025, 0.05, 0.10, 0.125, 0.25, 0.50},
+                new double[] {0, 30, 380, 8_380, 28_380, 228_380, 2_228_380, 4_228_380, 16_728_380, 66_728_380},
+                400_000_000);
+        // hand-computed: 5,000,000 USDT in tier 5, 5e6 x 2.5% - 28,380 = 96,620
+        assertThat(BinanceBrackets.SOLUSDT.maintenance(5_000_000)).isCloseTo(96_620, within(1e-9));
+    }
+
+    /** BTCUSDT against the 2021-03-18 announcement, through the same check. */
+    @Test
+    void btcusdtTableThroughTheSameCheck() {
+        checkTable(BinanceBrackets.BTCUSDT,
+                new double[] {0, 50_000, 250_000, 1_000_000, 10_000_000, 20_000_000, 50_000_000, 100_000_000,
+                        200_000_000, 300_000_000},
+                new double[] {0.004, 0.005, 0.01, 0.025, 0.05, 0.10, 0.125, 0.15, 0.25, 0.50},
+                new double[] {0, 50, 1_300, 16_300, 266_300, 1_266_300, 2_516_300, 5_016_300, 25_016_300,
+                        100_016_300},
+                500_000_000);
+    }
+
+    private static void checkTable(Brackets t, double[] floors, double[] rates, double[] cums, double cap) {
+        assertThat(t.size()).isEqualTo(floors.length);
+        assertThat(t.cap()).isEqualTo(cap);
+        for (int i = 0; i < floors.length; i++) {
+            Brackets.Bracket b = t.rows().get(i);
+            assertThat(b.floor()).as("floor " + (i + 1)).isEqualTo(floors[i]);
+            assertThat(b.rate()).as("rate " + (i + 1)).isEqualTo(rates[i]);
+            assertThat(b.amount()).as("cum " + (i + 1)).isCloseTo(cums[i], within(1e-6));
+            if (i > 0) {
+                // the maintenance amount rule, independently of Brackets.cumulativeAmount
+                assertThat(cums[i]).as("rule " + (i + 1))
+                        .isCloseTo(cums[i - 1] + floors[i] * (rates[i] - rates[i - 1]), within(1e-6));
+                // at the boundary the tier below holds it (0 < N <= cap), and MM is continuous there
+                assertThat(t.indexFor(floors[i])).isEqualTo(i - 1);
+                assertThat(t.indexFor(Math.nextUp(floors[i]))).isEqualTo(i);
+                assertThat(floors[i] * rates[i] - cums[i]).isCloseTo(floors[i] * rates[i - 1] - cums[i - 1],
+                        within(1e-6));
+            }
+        }
+        assertThat(t.amountMismatches(1e-6)).isEmpty();
+        assertThat(t.covers(cap)).isTrue();
+        assertThat(t.covers(Math.nextUp(cap))).isFalse();
+        assertThatThrownBy(() -> t.maintenance(Math.nextUp(cap))).hasMessageContaining("above the last bracket");
     }
 
     @Test

@@ -71,7 +71,9 @@ class BinanceLiquidationTest {
     @Test
     void aPriceAboveTheTableIsAnError() {
         Brackets eth = BinanceBrackets.ETHUSDT;
-        assertThatThrownBy(() -> BinanceLiquidation.isolatedOneWay(1_000, 6, 2_000, Side.SHORT, eth))
+        // 500,000 ETH short at 2,000 (1e9) with a 1e9 wallet: it liquidates near 3,040, a notional of about
+        // 1.5e9, past the table's 1.2e9 cap
+        assertThatThrownBy(() -> BinanceLiquidation.isolatedOneWay(1e9, 500_000, 2_000, Side.SHORT, eth))
                 .hasMessageContaining("above the last bracket");
         assertThatThrownBy(() -> BinanceLiquidation.isolatedOneWay(1_000, 0, 2_000, Side.SHORT, eth))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -7,13 +7,11 @@ import io.marginscope.store.SessionStore;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -84,8 +82,8 @@ class LiveRecordingTest extends WorkstationTestBase {
     }
 
     @Test
-    void replaysMarch2020FromTheSharedHistory(FxRobot robot) throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(LivePanel.SHARED_PRICES), "no shared price history here");
+    void replaysMarch2020FromTheBundledHistory(FxRobot robot) throws Exception {
+        // no history opened and no folder given: the replay uses the program's own closes
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.current() != null);
         robot.interact(() -> {
             window.live().source().setValue(LiveSource.REPLAY);

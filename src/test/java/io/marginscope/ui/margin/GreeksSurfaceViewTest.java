@@ -286,7 +286,8 @@ class GreeksSurfaceViewTest extends WorkstationTestBase {
         LiquidationService.Run run = fx(workspace.liquidation()::shown);
         LiquidationSurface.Cell atZero = run.surface().rows().getFirst().cells().get(1);
         assertThat(atZero.down().price()).isCloseTo(56_215.19, within(0.01));
-        assertThat(atZero.up().price()).isCloseTo(142_171.64, within(0.01));
+        // 142,171.64 before the Monte Carlo seeding was made independent (ramm's base is Monte Carlo)
+        assertThat(atZero.up().price()).isCloseTo(139_647.82, within(0.01));
 
         // another book: the tab on show recomputes once the margin of the new book is in; under ramm the
         // leveraged book is breached at today's spot whatever the vols
