@@ -105,8 +105,8 @@ public final class RiskEngine {
         }
         if (gamma) {
             warnings.add("parametric: delta-gamma with a Cornish-Fisher quantile (skewness "
-                    + String.format("%.3f", total.skewness()) + ", excess kurtosis "
-                    + String.format("%.3f", total.excessKurtosis()) + ")");
+                    + String.format(java.util.Locale.ROOT, "%.3f", total.skewness()) + ", excess kurtosis "
+                    + String.format(java.util.Locale.ROOT, "%.3f", total.excessKurtosis()) + ")");
         }
         return new RiskResult(p, total.var(), total.es(), f, out, null, null, total, warnings);
     }
