@@ -20,9 +20,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -81,19 +79,17 @@ public final class PdfReport {
 
     /** Writes the report to {@code out} (through a temporary file: a failed write leaves no half PDF). */
     public static void write(ReportData data, Path out, PageSize size) throws IOException {
-        Path abs = out.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        // a temporary name beside the target (not createTempFile, whose owner-only mode would stick to the report)
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-        try {
+        stage(data, OutputTarget.of("--pdf", out), size).commit();
+    }
+
+    /** The report written beside its target ({@link OutputTarget}), in place on commit. */
+    public static OutputTarget.Staged stage(ReportData data, OutputTarget out, PageSize size) throws IOException {
+        return out.stage(os -> {
             try (PDDocument doc = new PDDocument()) {
                 new PdfReport(data).render(doc, size);
-                doc.save(tmp.toFile());
+                doc.save(os);
             }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        }, null);
     }
 
     private void render(PDDocument doc, PageSize size) throws IOException {
