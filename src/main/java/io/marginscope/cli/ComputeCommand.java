@@ -71,6 +71,9 @@ public final class ComputeCommand implements Callable<Integer> {
                     + "that name) in the session store.")
     String save;
 
+    @Option(names = "--copy", description = "With --save: a new session even when an active one has that name.")
+    boolean copy;
+
     @Option(names = "--notes", paramLabel = "TEXT", description = "Notes of the session saved with --save.")
     String notes;
 
@@ -137,7 +140,7 @@ public final class ComputeCommand implements Callable<Integer> {
                 }
             }
             if (save != null) {
-                SessionCommand.saveRun(save, notes, run, dataDir, err);
+                SessionCommand.saveRun(save, notes, run, dataDir, copy, err);
             }
         } catch (IOException | RuntimeException e) {
             batch.discard();
