@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.analysis.CrossMargin;
 import io.marginscope.analysis.PositionMargins;
 import io.marginscope.io.InputException;
+import io.marginscope.margin.MarginCalculator;
+import io.marginscope.risk.RiskEngine;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.report.ComputeJson;
@@ -170,8 +172,13 @@ public final class ComputeCommand implements Callable<Integer> {
         if (run.policy() == null || run.margin() == null) {
             return run.json();
         }
-        PositionMargins.Result pm = PositionMargins.of(run.book(), run.market(), run.history(), run.policy(),
-                ComputeRun.settings(run.inputs()));
+        // from the run's own prepared book and evaluation (with attribution): the margin is not run twice
+        PositionMargins.Result pm = run.prepared() == null
+                ? PositionMargins.of(run.book(), run.market(), run.history(), run.policy(),
+                        ComputeRun.settings(run.inputs()))
+                : PositionMargins.of(new MarginCalculator(new RiskEngine()), run.prepared(),
+                        new MarginCalculator.Evaluated(run.margin(), run.risk()), run.market(), run.history(),
+                        ComputeRun.settings(run.inputs()), () -> false);
         ObjectNode out = run.json().deepCopy();
         var byId = pm.byId();
         for (JsonNode n : out.withArray("positions")) {

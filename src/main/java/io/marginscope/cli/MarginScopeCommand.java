@@ -52,6 +52,13 @@ public final class MarginScopeCommand implements Runnable {
                 cmd.getErr().println("error: " + Messages.oneLine(io.getMessage() == null ? io.toString() : io.getMessage()));
                 return INTERNAL_ERROR;
             }
+            if (ex instanceof IllegalArgumentException || ex instanceof ArithmeticException
+                    || ex instanceof org.apache.commons.math3.exception.MathRuntimeException) {
+                // numeric trouble the inputs lead the engine into (an unbracketed root, a value out of a
+                // model's domain): the inputs cannot be computed; one line, no trace
+                cmd.getErr().println("error: cannot compute these inputs: " + Messages.oneLine(String.valueOf(ex.getMessage())));
+                return BAD_INPUT;
+            }
             cmd.getErr().println("internal error: " + ex);
             ex.printStackTrace(cmd.getErr());
             return INTERNAL_ERROR;

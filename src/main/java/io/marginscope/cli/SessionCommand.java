@@ -160,10 +160,13 @@ public final class SessionCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    // its own --version (a session's version) takes the place of the standard one: help is declared here
+    @Command(name = "show",
             description = {"Show a session; --verify recomputes it from its stored inputs and compares the numbers.",
                     "With --verify, the exit status is 1 when the numbers do not reproduce."})
     static final class Show implements Callable<Integer> {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
         @Parameters(index = "0", paramLabel = "ID") long id;
         @Option(names = "--version", paramLabel = "N", description = "A given version (default: the latest).")
         Integer version;
