@@ -170,7 +170,7 @@ public final class ComputeCommand implements Callable<Integer> {
      */
     static ObjectNode withPositionMargins(ComputeRun.Result run) {
         if (run.policy() == null || run.margin() == null) {
-            return run.json();
+            return ComputeJson.of(run);
         }
         // from the run's own prepared book and evaluation (with attribution): the margin is not run twice
         PositionMargins.Result pm = run.prepared() == null
@@ -179,7 +179,7 @@ public final class ComputeCommand implements Callable<Integer> {
                 : PositionMargins.of(new MarginCalculator(new RiskEngine()), run.prepared(),
                         new MarginCalculator.Evaluated(run.margin(), run.risk()), run.market(), run.history(),
                         ComputeRun.settings(run.inputs()), () -> false);
-        ObjectNode out = run.json().deepCopy();
+        ObjectNode out = ComputeJson.of(run);
         var byId = pm.byId();
         for (JsonNode n : out.withArray("positions")) {
             PositionMargins.PositionMargin p = byId.get(n.path("id").asText());
@@ -220,7 +220,7 @@ public final class ComputeCommand implements Callable<Integer> {
             ObjectNode a = accounts.addObject();
             a.put("account", names.get(i));
             a.setAll(withPositionMargins(alone.get(i)));
-            sum += alone.get(i).json().get("maintenanceMargin").asDouble();
+            sum += ComputeJson.of(alone.get(i)).get("maintenanceMargin").asDouble();
             list.add(new CrossMargin.Account(names.get(i), alone.get(i).book(), alone.get(i).market()));
         }
         ComputeRun.Result first = alone.get(0);
@@ -236,7 +236,7 @@ public final class ComputeCommand implements Callable<Integer> {
         }
         out.set("combined", withPositionMargins(c));
         ComputeJson.put(out, "accountsMaintenanceMargin", sum);
-        ComputeJson.put(out, "nettingBenefit", sum - c.json().get("maintenanceMargin").asDouble());
+        ComputeJson.put(out, "nettingBenefit", sum - ComputeJson.of(c).get("maintenanceMargin").asDouble());
         if (!topWarnings.isEmpty()) {
             ArrayNode w = out.putArray("warnings");
             topWarnings.forEach(w::add);

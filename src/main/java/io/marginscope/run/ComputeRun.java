@@ -1,8 +1,7 @@
 package io.marginscope.run;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.io.InputException;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.io.PortfolioFiles;
 import io.marginscope.io.PriceHistoryFiles;
 import io.marginscope.io.SnapshotJson;
@@ -14,8 +13,6 @@ import io.marginscope.margin.Policy;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.pricing.PortfolioValuation;
-import io.marginscope.report.ComputeJson;
-import io.marginscope.report.MarginJson;
 import io.marginscope.risk.FactorModel;
 import io.marginscope.risk.PriceHistory;
 import io.marginscope.risk.RiskEngine;
@@ -30,7 +27,7 @@ import java.util.StringJoiner;
 
 /**
  * One compute run from its inputs as text: what {@code compute} prints, a saved session
- * recomputes and a report draws. Stateless: the same inputs give the same numbers bit for bit
+ * recomputes and a report draws (the JSON and PDF writers of {@code report} take its {@link Result}). Stateless: the same inputs give the same numbers bit for bit
  * (Monte Carlo runs are seeded).
  */
 public final class ComputeRun {
@@ -57,12 +54,13 @@ public final class ComputeRun {
      * @param margin      the margin under the policy (null without one)
      * @param prepared    the policy applied to the book (null without one): re-evaluate it at another market
      * @param liquidation per underlying (empty without a policy)
-     * @param json        the compute JSON of FORMATS.md section 5
+     * @param runWarnings the remarks on the inputs and of the risk run (before the margin's own)
+     * @param warnings    every remark: {@code runWarnings} then the margin's not already among them
      */
     public record Result(RunInputs inputs, Portfolio book, MarketSnapshot market, Loaded<PriceHistory> history,
                          RiskParameters parameters, Policy policy, PortfolioValuation valuation, RiskResult risk,
                          MarginCalculator.Prepared prepared, MarginResult margin,
-                         Map<String, LiquidationPrice> liquidation, List<String> warnings, ObjectNode json) {
+                         Map<String, LiquidationPrice> liquidation, List<String> runWarnings, List<String> warnings) {
     }
 
     private ComputeRun() {
@@ -193,43 +191,29 @@ public final class ComputeRun {
                     && !Double.isFinite(margin.margin().maintenanceMargin()) ? "maintenance margin" : "VaR/ES")
                     + " (check the sizes, prices and vols, and the price history)", null);
         }
-        ObjectNode out = ComputeJson.write(book, market, valuation, result, warnings);
         Map<String, LiquidationPrice> liquidation = Map.of();
+        if (margin != null && book.positions().size() > LIQUIDATION_SEARCH_MAX_POSITIONS) {
+            // each point of the search re-runs the whole margin: too slow for a book this size
+            warnings.add("liquidation prices not searched: " + book.positions().size() + " positions, more than "
+                    + LIQUIDATION_SEARCH_MAX_POSITIONS + " (each point of the search re-runs the margin; "
+                    + "docs/performance.md)");
+        }
+        List<String> all = new ArrayList<>(warnings);
         if (margin != null) {
-            out.with("parameters").put("policy", pol.name());
-            MarginJson.write(out, margin.margin());
             if (book.positions().size() <= LIQUIDATION_SEARCH_MAX_POSITIONS) {
                 liquidation = LiquidationPrice.solve(prepared, market);
-                MarginJson.liquidation(out, liquidation);
             } else {
-                // each point of the search re-runs the whole margin: too slow for a book this size
                 liquidation = new java.util.LinkedHashMap<>();
                 for (String asset : book.underlyings()) {
                     if (market.asset(asset).vol() != 0) {
                         liquidation.put(asset, LiquidationPrice.none());
                     }
                 }
-                MarginJson.liquidation(out, liquidation);
-                out.with("liquidation").properties().forEach(e -> ((ObjectNode) e.getValue()).put("searched", false));
-                String w = "liquidation prices not searched: " + book.positions().size() + " positions, more than "
-                        + LIQUIDATION_SEARCH_MAX_POSITIONS + " (each point of the search re-runs the margin; "
-                        + "docs/performance.md)";
-                warnings.add(w);
-                out.withArray("warnings").add(w);
             }
-            for (String w : margin.margin().warnings()) {
-                if (!warnings.contains(w)) {
-                    out.withArray("warnings").add(w);
-                }
-            }
-            out.putObject("policy").put("name", pol.name()).put("source", pol.source());
-        }
-        List<String> all = new ArrayList<>(warnings);
-        if (margin != null) {
             margin.margin().warnings().stream().filter(w -> !all.contains(w)).forEach(all::add);
         }
         return new Result(in, book, market, history, result.parameters(), pol, valuation, result, prepared,
-                margin == null ? null : margin.margin(), liquidation, all, out);
+                margin == null ? null : margin.margin(), liquidation, List.copyOf(warnings), all);
     }
 
     /**
@@ -294,6 +278,6 @@ public final class ComputeRun {
             historyWarnings.addAll(files.warnings());
         }
         return new RunInputs(p, m, h, parameters,
-                policy == null ? null : io.marginscope.margin.PolicyPresets.text(policy));
+                policy == null ? null : io.marginscope.io.PolicyPresets.text(policy));
     }
 }
