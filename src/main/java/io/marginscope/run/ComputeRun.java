@@ -78,7 +78,7 @@ public final class ComputeRun {
     public static final int MAX_EXPIRY_YEARS = 50;
 
     /** Every expiry within {@value #MAX_EXPIRY_YEARS} years of the snapshot (bad input naming the first other). */
-    static void requireExpiries(Portfolio book, MarketSnapshot market, TextSource src) throws InputException {
+    public static void requireExpiries(Portfolio book, MarketSnapshot market, TextSource src) throws InputException {
         java.time.Instant asOf = market.asOf();
         java.time.ZonedDateTime at = asOf.atZone(java.time.ZoneOffset.UTC);
         java.time.Instant earliest = at.minusYears(MAX_EXPIRY_YEARS).toInstant();
