@@ -14,16 +14,16 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        io.marginscope.ui.StartupProbe.mark("main");
-        if (args.length > 0 && io.marginscope.ui.StartupProbe.ARGUMENT.equals(args[0])) {
+        io.marginscope.ui.app.StartupProbe.mark("main");
+        if (args.length > 0 && io.marginscope.ui.app.StartupProbe.ARGUMENT.equals(args[0])) {
             // marginscope --startup-probe [gui options]: the workstation, timed (docs/startup.md)
-            io.marginscope.ui.StartupProbe.enableProbe();
+            io.marginscope.ui.app.StartupProbe.enableProbe();
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
-            io.marginscope.ui.WorkstationApp.open(args);
+            io.marginscope.ui.app.WorkstationApp.open(args);
             return;
         }
         if (args.length == 0 || "gui".equals(args[0])) {
-            io.marginscope.ui.WorkstationApp.open(args.length == 0 ? args
+            io.marginscope.ui.app.WorkstationApp.open(args.length == 0 ? args
                     : java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }

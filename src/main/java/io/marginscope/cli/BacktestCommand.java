@@ -83,10 +83,10 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "Vol model of the rolling backtest (default ${DEFAULT-VALUE}).")
     String volModel;
 
-    @Option(names = "--ewma-lambda", defaultValue = "0.94", description = "EWMA decay (default ${DEFAULT-VALUE}).")
+    @Option(names = "--ewma-lambda", defaultValue = "" + RiskParameters.DEFAULT_EWMA_LAMBDA, description = "EWMA decay (default ${DEFAULT-VALUE}).")
     double ewmaLambda;
 
-    @Option(names = "--scenarios", defaultValue = "10000", description = "Monte Carlo scenarios per day (default ${DEFAULT-VALUE}).")
+    @Option(names = "--scenarios", defaultValue = "" + RiskParameters.DEFAULT_SCENARIOS, description = "Monte Carlo scenarios per day (default ${DEFAULT-VALUE}).")
     int scenarios;
 
     @Option(names = "--series", description = "Also write each date's pnl, var and es (the margin path).")
@@ -136,8 +136,9 @@ public final class BacktestCommand implements Callable<Integer> {
     private Integer rolling(EsSimulation sim) throws InputException, IOException {
         RiskParameters params;
         try {
-            params = new RiskParameters(confidence, horizonDays, RiskMethod.parse(method),
-                    VolModels.normalise(volModel), ewmaLambda, windowDays, scenarios, seed, 0, 0);
+            params = RiskParameters.builder().confidence(confidence).horizonDays(horizonDays)
+                    .method(RiskMethod.parse(method)).volModel(VolModels.normalise(volModel)).ewmaLambda(ewmaLambda)
+                    .windowDays(windowDays).scenarios(scenarios).seed(seed).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Risk-adjusted maintenance margin for crypto derivatives. Without a command, opens the workstation.",
         subcommands = {ComputeCommand.class, StressCommand.class, CompareCommand.class, BacktestCommand.class,
                 BenchCommand.class, SessionCommand.class, LiveCommand.class, WhatIfCommand.class,
-                ExplainCommand.class, SurfaceCommand.class,
+                ExplainCommand.class, SurfaceCommand.class, ImpactCommand.class, AccountsGenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MarginScopeCommand implements Runnable {
 

@@ -316,7 +316,7 @@ public final class PdfReport {
         List<List<String>> comps = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        for (Map.Entry<String, Double> e : m.components().entrySet()) {
+        for (Map.Entry<String, Double> e : m.components().asMap().entrySet()) {
             comps.add(List.of(componentLabel(e.getKey()), Fmt.money(e.getValue()), m.maintenanceMargin() > 0
                     ? Fmt.pct(e.getValue() / m.maintenanceMargin()) : "n/a"));
             labels.add(componentLabel(e.getKey()));
@@ -500,8 +500,8 @@ public final class PdfReport {
                 current.add(rows.size());
             }
             rows.add(List.of(row.policy(), Fmt.money(m.maintenanceMargin()), Fmt.money(m.initialMargin()),
-                    Fmt.pct(m.marginRatio()), m.zone().name(), Fmt.money(m.components().getOrDefault("base", 0.0)),
-                    Fmt.money(m.components().getOrDefault("stress", 0.0))));
+                    Fmt.pct(m.marginRatio()), m.zone().name(), Fmt.money(m.components().base()),
+                    Fmt.money(m.components().stress())));
         }
         l.table(List.of(Column.text("Policy"), Column.number("MM, USD"), Column.number("IM, USD"),
                 Column.number("Margin ratio"), Column.text("Zone"), Column.number("Base"), Column.number("Stress")),

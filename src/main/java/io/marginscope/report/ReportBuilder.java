@@ -26,10 +26,17 @@ import java.util.Map;
 public final class ReportBuilder {
 
     /** SPAN parameters when the policy has none: the example of FORMATS.md section 6 (as {@code stress --span}). */
-    static final Map<String, Double> DEFAULT_PRICE_SCAN = Map.of("BTC", 0.16, "ETH", 0.20, "default", 0.25);
-    static final double DEFAULT_VOL_SCAN = 0.25;
-    static final double DEFAULT_EXTREME_MULTIPLE = 3;
-    static final double DEFAULT_EXTREME_COVER = 0.35;
+    static final Map<String, Double> DEFAULT_PRICE_SCAN = withDefault(SpanArray.DEFAULT_PRICE_SCAN);
+    static final double DEFAULT_VOL_SCAN = SpanArray.DEFAULT_VOL_SCAN;
+    static final double DEFAULT_EXTREME_MULTIPLE = SpanArray.DEFAULT_EXTREME_MULTIPLE;
+    static final double DEFAULT_EXTREME_COVER = SpanArray.DEFAULT_EXTREME_COVER;
+
+    /** Ranges as a policy's SPAN block writes them: per asset, and the others under "default". */
+    private static Map<String, Double> withDefault(ScanRanges r) {
+        Map<String, Double> m = new HashMap<>(r.byAsset());
+        m.put("default", r.defaultRange());
+        return Map.copyOf(m);
+    }
 
     /** The backtest's estimation window (Basel's 250 days) and horizon (daily). */
     static final int BACKTEST_WINDOW_DAYS = 250;
@@ -77,9 +84,8 @@ public final class ReportBuilder {
         if (run.history() == null) {
             note = "No price history was given (compute --history H), so the margin model was not backtested.";
         } else {
-            RiskParameters bp = new RiskParameters(p.confidence(), BACKTEST_HORIZON_DAYS, p.method(), p.volModel(),
-                    p.ewmaLambda(), BACKTEST_WINDOW_DAYS, Math.min(p.scenarios(), BACKTEST_MC_SCENARIOS), p.seed(),
-                    p.studentDof(), p.volOfVol());
+            RiskParameters bp = p.toBuilder().horizonDays(BACKTEST_HORIZON_DAYS).windowDays(BACKTEST_WINDOW_DAYS)
+                    .scenarios(Math.min(p.scenarios(), BACKTEST_MC_SCENARIOS)).build();
             try {
                 backtest = RollingBacktest.run(run.book(), run.market(), run.history(), bp,
                         new EsSimulation(io.marginscope.backtest.Predictive.normal(), EsSimulation.DEFAULT_SIMULATIONS,
