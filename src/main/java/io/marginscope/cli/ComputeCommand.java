@@ -6,10 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.analysis.CrossMargin;
 import io.marginscope.analysis.PositionMargins;
 import io.marginscope.io.InputException;
+import io.marginscope.margin.MarginCalculator;
+import io.marginscope.risk.RiskEngine;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.report.ComputeJson;
 import io.marginscope.report.CsvExport;
+import io.marginscope.report.OutputFolder;
+import io.marginscope.report.OutputTarget;
+import io.marginscope.report.PendingOutput;
 import io.marginscope.report.PdfReport;
 import io.marginscope.report.ReportBuilder;
 import io.marginscope.report.ReportData;
@@ -68,6 +73,9 @@ public final class ComputeCommand implements Callable<Integer> {
                     + "that name) in the session store.")
     String save;
 
+    @Option(names = "--copy", description = "With --save: a new session even when an active one has that name.")
+    boolean copy;
+
     @Option(names = "--notes", paramLabel = "TEXT", description = "Notes of the session saved with --save.")
     String notes;
 
@@ -109,31 +117,49 @@ public final class ComputeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(),
                         "--pdf, --csv and --save take one portfolio, not accounts side by side");
             }
+            JsonOutput.target(json);
             JsonOutput.write(accounts(), json, spec.commandLine().getOut());
             return MarginScopeCommand.OK;
         }
+        // every target checked before the run: a folder, an empty name or a missing folder is bad input
+        JsonOutput.target(json);
+        OutputTarget pdfTarget = pdf == null ? null : OutputTarget.of("--pdf", pdf);
+        OutputFolder csvTarget = csv == null ? null : OutputFolder.of("--csv", csv);
         ComputeRun.Result run = run(portfolios.get(0), markets.get(0), risk, policy, spec);
-        JsonOutput.write(withPositionMargins(run), json, spec.commandLine().getOut());
-        if (pdf != null || csv != null) {
-            ReportData data = ReportBuilder.build(run);
-            var err = spec.commandLine().getErr();
-            if (pdf != null) {
-                PdfReport.write(data, pdf, paper);
-                err.println("wrote " + pdf);
-            }
-            if (csv != null) {
-                CsvExport.Written w = CsvExport.write(data, csv);
-                err.println("wrote " + w.files().size() + " CSV files in " + csv);
-                if (w.escapedCells() > 0) {
-                    err.println("note: " + w.escapedCells() + " text cell(s) start with = + - @ and were prefixed with"
-                            + " a single quote against formula injection");
+        var err = spec.commandLine().getErr();
+        // all or nothing: every output written aside, the session saved, then all moved in place
+        PendingOutput.Batch batch = new PendingOutput.Batch();
+        CsvExport.Written written = null;
+        try {
+            batch.add(JsonOutput.stage(withPositionMargins(run), json, spec.commandLine().getOut()));
+            if (pdf != null || csv != null) {
+                ReportData data = ReportBuilder.build(run);
+                if (pdf != null) {
+                    batch.add(PdfReport.stage(data, pdfTarget, paper));
+                }
+                if (csv != null) {
+                    written = batch.add(CsvExport.stage(data, csvTarget)).written();
                 }
             }
-            err.flush();
+            if (save != null) {
+                SessionCommand.saveRun(save, notes, run, dataDir, copy, err);
+            }
+        } catch (IOException | RuntimeException e) {
+            batch.discard();
+            throw e;
         }
-        if (save != null) {
-            SessionCommand.saveRun(save, notes, run, dataDir, spec.commandLine().getErr());
+        batch.commit();
+        if (pdf != null) {
+            err.println("wrote " + pdf);
         }
+        if (written != null) {
+            err.println("wrote " + written.files().size() + " CSV files in " + csv);
+            if (written.escapedCells() > 0) {
+                err.println("note: " + written.escapedCells() + " text cell(s) start with = + - @ and were prefixed with"
+                        + " a single quote against formula injection");
+            }
+        }
+        err.flush();
         return MarginScopeCommand.OK;
     }
 
@@ -146,8 +172,13 @@ public final class ComputeCommand implements Callable<Integer> {
         if (run.policy() == null || run.margin() == null) {
             return ComputeJson.of(run);
         }
-        PositionMargins.Result pm = PositionMargins.of(run.book(), run.market(), run.history(), run.policy(),
-                ComputeRun.settings(run.inputs()));
+        // from the run's own prepared book and evaluation (with attribution): the margin is not run twice
+        PositionMargins.Result pm = run.prepared() == null
+                ? PositionMargins.of(run.book(), run.market(), run.history(), run.policy(),
+                        ComputeRun.settings(run.inputs()))
+                : PositionMargins.of(new MarginCalculator(new RiskEngine()), run.prepared(),
+                        new MarginCalculator.Evaluated(run.margin(), run.risk()), run.market(), run.history(),
+                        ComputeRun.settings(run.inputs()), () -> false);
         ObjectNode out = ComputeJson.of(run);
         var byId = pm.byId();
         for (JsonNode n : out.withArray("positions")) {

@@ -94,7 +94,7 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         long id = Long.parseLong(m.group(1));
         Session session;
-        try (SessionStore store = SessionCommand.open(dataDir)) {
+        try (SessionStore store = SessionCommand.openForReading(dataDir)) {
             session = m.group(2) == null ? store.load(id) : store.load(id, Integer.parseInt(m.group(2)));
         }
         Loaded<MarginExplain.State> st = ComputeRun.state(session.inputs());

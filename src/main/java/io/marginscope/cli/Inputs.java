@@ -16,10 +16,12 @@ record Inputs(Portfolio book, MarketSnapshot market, List<String> warnings) {
 
     static Inputs load(Path portfolio, Path marketFile) throws InputException {
         Loaded<MarketSnapshot> market = SnapshotJson.read(marketFile);
-        Loaded<Portfolio> book = PortfolioFiles.read(portfolio, market.value());
+        io.marginscope.io.TextSource src = io.marginscope.io.TextSource.read(portfolio);
+        Loaded<Portfolio> book = PortfolioFiles.read(src, market.value());
         List<String> warnings = new ArrayList<>(market.warnings());
         warnings.addAll(book.warnings());
         io.marginscope.run.ComputeRun.requireAssets(book.value(), market.value(), marketFile.toString());
+        io.marginscope.run.ComputeRun.requireExpiries(book.value(), market.value(), src);
         return new Inputs(book.value(), market.value(), warnings);
     }
 }

@@ -93,7 +93,7 @@ public final class LiveCommand implements Callable<Integer> {
             description = "Simulated: market time per update (default ${DEFAULT-VALUE}; 50ms, 1s, 5m, 1h, 1d or ISO PT1M).")
     Duration step;
     @Option(names = "--jump", paramLabel = "[ASSET:]SIZE@UPDATE",
-            description = "Simulated: a jump at an update, e.g. -0.3@100 (30% off every asset at update 100) or ETH:-0.25@500; repeatable.")
+            description = "Simulated: a jump at an update, e.g. -0.3@100 (30%% off every asset at update 100) or ETH:-0.25@500; repeatable.")
     List<String> jumps = new ArrayList<>();
     @Option(names = "--jump-rate", defaultValue = "0.1", paramLabel = "PER_DAY",
             description = "Simulated: Poisson jumps per simulated day, market-wide (default ${DEFAULT-VALUE}).")
@@ -189,7 +189,15 @@ public final class LiveCommand implements Callable<Integer> {
             live.addListener(new TickLines(lines, live, in.book().underlyings()));
         }
         AtomicLong applied = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> lastTrouble = new java.util.concurrent.atomic.AtomicReference<>();
         FeedListener gate = new FeedListener() {
+            @Override
+            public void onState(io.marginscope.feed.FeedState state, String detail) {
+                if (state == io.marginscope.feed.FeedState.RECONNECTING && detail != null && !detail.isEmpty()) {
+                    lastTrouble.set(detail);
+                }
+            }
+
             @Override
             public void onTick(Tick tick) {
                 onTicks(List.of(tick));
@@ -267,6 +275,11 @@ public final class LiveCommand implements Callable<Integer> {
                         .put("heapCommittedBytes", m.committedBytes()).put("heapMaxBytes", m.maxBytes());
             }
         }
+        boolean neverConnected = feed instanceof DeribitFeed d && d.stats().connections() == 0 && applied.get() == 0;
+        if (neverConnected) {
+            warnings.add("no connection to " + ((DeribitFeed) feed).config().endpoint() + (lastTrouble.get() == null
+                    ? "" : ": " + lastTrouble.get()) + "; 0 updates");
+        }
         ArrayNode w = out.putArray("warnings");
         warnings.stream().distinct().forEach(w::add);
         if (lines != null) {
@@ -279,6 +292,12 @@ public final class LiveCommand implements Callable<Integer> {
             }
         } else {
             JsonOutput.write(out, json, stdout);
+        }
+        if (neverConnected) {
+            // the summary is written (it says so too), but a session that never reached the exchange is no success
+            spec.commandLine().getErr().println("error: " + Messages.oneLine(warnings.getLast()));
+            spec.commandLine().getErr().flush();
+            return MarginScopeCommand.INTERNAL_ERROR;
         }
         return MarginScopeCommand.OK;
     }

@@ -32,7 +32,11 @@ public final class MarginScopeCommand implements Runnable {
         CommandLine cl = new CommandLine(new MarginScopeCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof io.marginscope.io.InputException ie) {
-                cmd.getErr().println("error: " + ie.getMessage());
+                cmd.getErr().println("error: " + Messages.oneLine(ie.getMessage()));
+                return BAD_INPUT;
+            }
+            if (ex instanceof io.marginscope.report.OutputTarget.BadTarget bt) {
+                cmd.getErr().println("error: " + Messages.oneLine(bt.getMessage()));
                 return BAD_INPUT;
             }
             if (ex instanceof io.marginscope.store.NoSuchSessionException ns) {
@@ -40,15 +44,27 @@ public final class MarginScopeCommand implements Runnable {
                 return BAD_INPUT;
             }
             if (ex instanceof io.marginscope.store.StoreException se) {
-                cmd.getErr().println("error: " + se.getMessage());
+                cmd.getErr().println("error: " + Messages.oneLine(se.getMessage()));
                 return INTERNAL_ERROR;
+            }
+            if (ex instanceof java.io.IOException io) {
+                // a write that failed (disk full, read-only, permission): one line, nothing half written
+                cmd.getErr().println("error: " + Messages.oneLine(io.getMessage() == null ? io.toString() : io.getMessage()));
+                return INTERNAL_ERROR;
+            }
+            if (ex instanceof IllegalArgumentException || ex instanceof ArithmeticException
+                    || ex instanceof org.apache.commons.math3.exception.MathRuntimeException) {
+                // numeric trouble the inputs lead the engine into (an unbracketed root, a value out of a
+                // model's domain): the inputs cannot be computed; one line, no trace
+                cmd.getErr().println("error: cannot compute these inputs: " + Messages.oneLine(String.valueOf(ex.getMessage())));
+                return BAD_INPUT;
             }
             cmd.getErr().println("internal error: " + ex);
             ex.printStackTrace(cmd.getErr());
             return INTERNAL_ERROR;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage()
+            ex.getCommandLine().getErr().println("error: " + Messages.oneLine(ex.getMessage())
                     + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return BAD_INPUT;
         });

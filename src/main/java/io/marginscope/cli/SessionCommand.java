@@ -48,7 +48,21 @@ public final class SessionCommand implements Runnable {
     }
 
     static SessionStore open(Path dataDir) {
-        return SessionStore.open(dataDir == null ? DataDirectory.storeFile() : dataDir.resolve(DataDirectory.STORE_FILE));
+        return SessionStore.open(storeFile(dataDir));
+    }
+
+    static Path storeFile(Path dataDir) {
+        return dataDir == null ? DataDirectory.storeFile() : dataDir.resolve(DataDirectory.STORE_FILE);
+    }
+
+    /** For list, show, compare and verify: an existing store this user cannot write is opened read-only. */
+    static SessionStore openForReading(Path dataDir) {
+        Path file = storeFile(dataDir).toAbsolutePath();
+        if (java.nio.file.Files.isRegularFile(file)
+                && (!java.nio.file.Files.isWritable(file) || !java.nio.file.Files.isWritable(file.getParent()))) {
+            return SessionStore.openReadOnly(file);
+        }
+        return SessionStore.open(file);
     }
 
     /**
@@ -56,14 +70,16 @@ public final class SessionCommand implements Runnable {
      * saved if several), else a new session. Reports on {@code err} (standard output may carry JSON).
      */
     static Session saveRun(String name, String notes, ComputeRun.Result run, Path dataDir, PrintWriter err) {
+        return saveRun(name, notes, run, dataDir, false, err);
+    }
+
+    /** As above; with {@code copy}, always a new session (a second one of that name). */
+    static Session saveRun(String name, String notes, ComputeRun.Result run, Path dataDir, boolean copy,
+                           PrintWriter err) {
         try (SessionStore store = open(dataDir)) {
-            Session session = Session.of(name, run, notes);
-            SessionSummary same = store.list(name).stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
-            if (same != null) {
-                Session previous = store.load(same.id());
-                session = previous.withRun(run).withNotes(notes == null ? previous.notes() : notes);
-            }
-            Session saved = store.save(session);
+            // looked up and saved in one write transaction: concurrent saves of a name add versions to one session
+            Session saved = store.saveNamed(name, Session.of(name, run, notes),
+                    previous -> previous.withRun(run).withNotes(notes == null ? previous.notes() : notes), copy);
             err.println("saved session " + saved.id() + " version " + saved.version() + " '" + saved.name() + "' in "
                     + store.file());
             err.flush();
@@ -80,13 +96,15 @@ public final class SessionCommand implements Runnable {
         @Mixin RiskOptions risk;
         @Option(names = "--policy", paramLabel = "NAME|policy.json") String policy;
         @Option(names = "--notes", paramLabel = "TEXT") String notes;
+        @Option(names = "--copy", description = "A new session even when an active one has that name (default: a new "
+                + "version of it).") boolean copy;
         @picocli.CommandLine.ParentCommand SessionCommand parent;
         @Spec CommandSpec spec;
 
         @Override
         public Integer call() throws InputException {
             ComputeRun.Result run = ComputeCommand.run(portfolio, market, risk, policy, spec);
-            Session saved = saveRun(name, notes, run, parent.dataDir, spec.commandLine().getErr());
+            Session saved = saveRun(name, notes, run, parent.dataDir, copy, spec.commandLine().getErr());
             spec.commandLine().getOut().println(saved.id());
             spec.commandLine().getOut().flush();
             return MarginScopeCommand.OK;
@@ -105,7 +123,7 @@ public final class SessionCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             List<SessionSummary> rows;
-            try (SessionStore store = open(parent.dataDir)) {
+            try (SessionStore store = openForReading(parent.dataDir)) {
                 rows = deleted ? store.listDeleted() : store.list(search);
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -142,10 +160,13 @@ public final class SessionCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    // its own --version (a session's version) takes the place of the standard one: help is declared here
+    @Command(name = "show",
             description = {"Show a session; --verify recomputes it from its stored inputs and compares the numbers.",
                     "With --verify, the exit status is 1 when the numbers do not reproduce."})
     static final class Show implements Callable<Integer> {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
         @Parameters(index = "0", paramLabel = "ID") long id;
         @Option(names = "--version", paramLabel = "N", description = "A given version (default: the latest).")
         Integer version;
@@ -159,7 +180,7 @@ public final class SessionCommand implements Runnable {
         public Integer call() throws IOException {
             Session s;
             int versions;
-            try (SessionStore store = open(parent.dataDir)) {
+            try (SessionStore store = openForReading(parent.dataDir)) {
                 s = version == null ? store.load(id) : store.load(id, version);
                 versions = store.versions(id).size();
             }
@@ -211,7 +232,7 @@ public final class SessionCommand implements Runnable {
         @Override
         public Integer call() {
             SessionComparison c;
-            try (SessionStore store = open(parent.dataDir)) {
+            try (SessionStore store = openForReading(parent.dataDir)) {
                 c = store.compare(first, second);
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -83,6 +83,10 @@ record CsvRow(String file, int line, List<String> cells, Map<String, Integer> co
         if (d == null) {
             throw error(column, "'" + v + "' is not a number");
         }
+        String range = Numbers.outOfRange(d);
+        if (range != null) {
+            throw error(column, v + " is " + range);
+        }
         return d;
     }
 

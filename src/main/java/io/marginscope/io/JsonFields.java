@@ -81,19 +81,26 @@ final class JsonFields {
     }
 
     private double asNumber(String pointer, JsonNode n) throws InputException {
+        Double v = null;
         if (n.isNumber()) {
-            double v = n.doubleValue();
-            if (Double.isFinite(v)) {
-                return v;
+            double d = n.doubleValue();
+            if (Double.isFinite(d)) {
+                v = d;
             }
         } else if (n.isTextual()) {
-            Double v = Numbers.parse(n.asText());
-            if (v != null) {
-                return v;
+            v = Numbers.parse(n.asText());
+            if (v == null) {
+                throw error(pointer, "'" + n.asText() + "' is not a number");
             }
-            throw error(pointer, "'" + n.asText() + "' is not a number");
         }
-        throw error(pointer, "must be a number");
+        if (v == null) {
+            throw error(pointer, "must be a number");
+        }
+        String range = Numbers.outOfRange(v);
+        if (range != null) {
+            throw error(pointer, n.asText() + " is " + range);
+        }
+        return v;
     }
 
     /** Reads an asset name of a correlation row (at its pointer): checked and normalised, or an error. */

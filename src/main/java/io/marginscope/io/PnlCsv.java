@@ -71,8 +71,9 @@ public final class PnlCsv {
             Map<String, Integer> columns = null;
             int headerLine = 0;
             int previousLine = 0;
+            LineIndex lines = new LineIndex(src.text());
             for (CSVRecord rec : parser) {
-                int line = src.contentLineFrom(src.lineOf(rec.getCharacterPosition()), '#');
+                int line = lines.contentLineOf(rec.getCharacterPosition(), '#');
                 if (columns == null) {
                     headerLine = line;
                     columns = CsvRow.header(src, rec, line, KNOWN, REQUIRED, "date, pnl, var; es optional", warnings);

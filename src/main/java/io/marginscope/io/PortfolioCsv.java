@@ -75,8 +75,9 @@ public final class PortfolioCsv {
             Map<String, Integer> columns = null;
             int headerLine = 0;
             Map<String, Integer> idLines = new HashMap<>();
+            LineIndex lines = new LineIndex(src.text());
             for (CSVRecord rec : parser) {
-                int line = src.contentLineFrom(src.lineOf(rec.getCharacterPosition()), '#');
+                int line = lines.contentLineOf(rec.getCharacterPosition(), '#');
                 if (columns == null) {
                     headerLine = line;
                     columns = CsvRow.header(src, rec, line, KNOWN, REQUIRED, String.join(", ", REQUIRED), warnings);

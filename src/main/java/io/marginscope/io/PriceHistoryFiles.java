@@ -289,6 +289,10 @@ public final class PriceHistoryFiles {
         if (!(v > 0)) {
             throw InputException.column(file, line, column, "a close must be positive, got " + text);
         }
+        String range = Numbers.outOfRange(v);
+        if (range != null) {
+            throw InputException.column(file, line, column, text + " is " + range);
+        }
         return v;
     }
 

@@ -14,9 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,32 +50,50 @@ public final class CsvExport {
     }
 
     public static Written write(ReportData data, Path folder) throws IOException {
-        Files.createDirectories(folder);
+        Staged staged = stage(data, OutputFolder.of("--csv", folder));
+        staged.commit();
+        return staged.written();
+    }
+
+    /**
+     * The four files written into a staging folder beside {@code folder}: all in place on commit, or
+     * none (a failure leaves the previous export whole).
+     */
+    public static Staged stage(ReportData data, OutputFolder folder) throws IOException {
         int[] escaped = {0};
-        List<Path> files = new ArrayList<>();
-        files.add(write(folder.resolve(POSITIONS), out -> positions(data.run(), out, escaped)));
-        files.add(write(folder.resolve(SCENARIO_PNL), out -> scenarioPnl(data.run(), out)));
-        files.add(write(folder.resolve(STRESS), out -> stress(data, out, escaped)));
-        files.add(write(folder.resolve(BACKTEST_EXCEPTIONS), out -> exceptions(data, out)));
-        return new Written(files, escaped[0]);
+        Map<String, OutputTarget.Body> files = new LinkedHashMap<>();
+        files.put(POSITIONS, csv(out -> positions(data.run(), out, escaped)));
+        files.put(SCENARIO_PNL, csv(out -> scenarioPnl(data.run(), out)));
+        files.put(STRESS, csv(out -> stress(data, out, escaped)));
+        files.put(BACKTEST_EXCEPTIONS, csv(out -> exceptions(data, out)));
+        OutputFolder.Staged s = folder.stage(files);
+        return new Staged(s, new Written(s.files(), escaped[0]));
+    }
+
+    /** A staged export and what it holds. */
+    public record Staged(OutputFolder.Staged folder, Written written) implements PendingOutput {
+        @Override
+        public void commit() throws IOException {
+            folder.commit();
+        }
+
+        @Override
+        public void discard() {
+            folder.discard();
+        }
     }
 
     interface Body {
         void print(CSVPrinter out) throws IOException;
     }
 
-    /** Writes through a temporary file and moves it in place: a failed export leaves no half file. */
-    private static Path write(Path file, Body body) throws IOException {
-        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8); CSVPrinter out = new CSVPrinter(w, FORMAT)) {
+    private static OutputTarget.Body csv(Body body) {
+        return os -> {
+            try (Writer w = new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8);
+                 CSVPrinter out = new CSVPrinter(w, FORMAT)) {
                 body.print(out);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return file;
+        };
     }
 
     private static String text(String s, int[] escaped) {

@@ -20,9 +20,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -81,19 +79,17 @@ public final class PdfReport {
 
     /** Writes the report to {@code out} (through a temporary file: a failed write leaves no half PDF). */
     public static void write(ReportData data, Path out, PageSize size) throws IOException {
-        Path abs = out.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        // a temporary name beside the target (not createTempFile, whose owner-only mode would stick to the report)
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-        try {
+        stage(data, OutputTarget.of("--pdf", out), size).commit();
+    }
+
+    /** The report written beside its target ({@link OutputTarget}), in place on commit. */
+    public static OutputTarget.Staged stage(ReportData data, OutputTarget out, PageSize size) throws IOException {
+        return out.stage(os -> {
             try (PDDocument doc = new PDDocument()) {
                 new PdfReport(data).render(doc, size);
-                doc.save(tmp.toFile());
+                doc.save(os);
             }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        }, null);
     }
 
     private void render(PDDocument doc, PageSize size) throws IOException {
@@ -357,7 +353,7 @@ public final class PdfReport {
         List<List<String>> rows = new ArrayList<>();
         for (PositionValuation v : run.valuation().positions()) {
             Position p = v.position();
-            rows.add(List.of(p.id(), p.underlying(), p.type().name() + (p.instrument().settlement().name()
+            rows.add(List.of(id(p.id()), p.underlying(), p.type().name() + (p.instrument().settlement().name()
                     .equals("INVERSE") ? " inv." : ""), p.instrument().expiry() == null ? ""
                     : p.instrument().expiry().toString().substring(0, 10), Fmt.money(p.instrument().strike())
                     .replace("n/a", ""), Fmt.quantity(p.quantity()), v.ok() ? Fmt.money(v.price()) : "error",
@@ -385,7 +381,7 @@ public final class PdfReport {
             PositionRisk r = run.risk().positions().get(i);
             cvar += r.componentVar();
             ces += r.componentEs();
-            g.add(List.of(v.position().id(), Fmt.number(v.delta()), Fmt.number(v.gamma()), Fmt.money(v.vega()),
+            g.add(List.of(id(v.position().id()), Fmt.number(v.delta()), Fmt.number(v.gamma()), Fmt.money(v.vega()),
                     Fmt.money(v.theta()), Fmt.money(r.componentVar()), Fmt.money(r.componentEs())));
         }
         g.add(List.of("Book", "", "", "", "", Fmt.money(cvar), Fmt.money(ces)));
@@ -400,12 +396,36 @@ public final class PdfReport {
         }
         order.sort(Comparator.comparingDouble(i -> -Math.abs(run.risk().positions().get(i).componentEs())));
         List<Integer> shown = order.subList(0, Math.min(order.size(), PdfCharts.MAX_BARS));
-        PdfCharts.bars(l, shown.stream().map(i -> run.risk().positions().get(i).id()).toList(),
+        PdfCharts.bars(l, shown.stream().map(i -> id(run.risk().positions().get(i).id())).toList(),
                 shown.stream().mapToDouble(i -> run.risk().positions().get(i).componentEs()).toArray(), false);
         if (order.size() > shown.size()) {
             l.paragraph("The " + shown.size() + " largest of " + order.size() + " positions are shown.", 8,
                     PdfLayout.MUTED);
         }
+        if (idsMarked) {
+            l.paragraph("* Position ids longer than " + MAX_ID + " characters are cut, and ids with characters "
+                    + "outside Latin, Greek and Cyrillic may not show in this report's font: the full ids are in "
+                    + "positions.csv of the CSV export (compute --csv).", 8, PdfLayout.MUTED);
+        }
+    }
+
+    /** Longest position id printed whole. */
+    static final int MAX_ID = 40;
+
+    private boolean idsMarked;
+
+    /**
+     * A position id as the report prints it: cut to {@link #MAX_ID} characters and marked with '*' when
+     * longer (a 5,000-character id would otherwise wrap over pages), or when it holds characters beyond
+     * Latin, Greek and Cyrillic (CJK, Hebrew, Arabic, Devanagari), which the embedded font may lack.
+     */
+    String id(String id) {
+        boolean wide = id.codePoints().anyMatch(c -> c > 0x052F);
+        if (id.length() <= MAX_ID && !wide) {
+            return id;
+        }
+        idsMarked = true;
+        return (id.length() <= MAX_ID ? id : id.substring(0, MAX_ID - 3) + "...") + " *";
     }
 
     private void distribution() {

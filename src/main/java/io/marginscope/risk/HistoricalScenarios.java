@@ -63,7 +63,8 @@ public final class HistoricalScenarios {
                 }
                 double x = 0;
                 for (int j = s; j < s + h; j++) {
-                    x += sig == null ? r[j] : r[j] / sig[j];
+                    // a zero conditional vol (a constant price) has a zero standardised return, not 0/0
+                    x += sig == null ? r[j] : sig[j] > 0 ? r[j] / sig[j] : 0;
                 }
                 base[s * na + a] = x;
             }

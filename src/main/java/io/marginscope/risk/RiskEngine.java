@@ -163,7 +163,38 @@ public final class RiskEngine {
             warnings.add(set.count() + " scenarios: the " + p.confidence() + " tail has only " + tail.k()
                     + " of them");
         }
+        if (flat(set, scaling)) {
+            // a degenerate history (constant prices): no scenario moves a price, the spread of the P&L is
+            // nothing but the horizon's carry; no risk, never a negative one
+            warnings.add("no scenario moves any price (a constant-price history?): VaR and ES are 0");
+            List<PositionRisk> zero = positions.stream().map(r -> new PositionRisk(r.id(), 0, 0, 0, 0)).toList();
+            return new RiskResult(p, 0, 0, f, zero, pnl, set, null, warnings);
+        }
         return new RiskResult(p, tail.var(), tail.es(), f, positions, pnl, set, null, warnings);
+    }
+
+    /** True when every scenario leaves every price and vol where it is. */
+    static boolean flat(ScenarioSet set, ScenarioSet.Scaling scaling) {
+        for (double x : set.base()) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        if (set.volShiftBase() != null) {
+            for (double x : set.volShiftBase()) {
+                if (x != 0) {
+                    return false;
+                }
+            }
+        }
+        if (scaling != null && scaling.drift() != null) {
+            for (double x : scaling.drift()) {
+                if (x != 0) {
+                    return false;
+                }
+            }
+        }
+        return set.count() > 0;
     }
 
     /**

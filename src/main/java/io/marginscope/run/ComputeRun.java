@@ -34,6 +34,13 @@ import java.util.StringJoiner;
  */
 public final class ComputeRun {
 
+    /**
+     * Books with more positions get no liquidation price search (each of its 20 to 60 points re-runs
+     * the whole margin); their {@code liquidation} entries are null with {@code "searched": false}
+     * and a warning says why (docs/performance.md).
+     */
+    public static final int LIQUIDATION_SEARCH_MAX_POSITIONS = 2_000;
+
     /** A setting that cannot apply to these inputs (e.g. a policy whose base needs a history): bad input. */
     public static final class SettingsException extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -65,7 +72,45 @@ public final class ComputeRun {
     public static Loaded<Portfolio> book(RunInputs in, MarketSnapshot market) throws InputException {
         Loaded<Portfolio> book = PortfolioFiles.read(in.portfolio(), market);
         requireAssets(book.value(), market, in.market().name());
+        requireExpiries(book.value(), market, in.portfolio());
         return book;
+    }
+
+    /** Years an expiry may lie before or after the snapshot. */
+    public static final int MAX_EXPIRY_YEARS = 50;
+
+    /** Every expiry within {@value #MAX_EXPIRY_YEARS} years of the snapshot (bad input naming the first other). */
+    public static void requireExpiries(Portfolio book, MarketSnapshot market, TextSource src) throws InputException {
+        java.time.Instant asOf = market.asOf();
+        java.time.ZonedDateTime at = asOf.atZone(java.time.ZoneOffset.UTC);
+        java.time.Instant earliest = at.minusYears(MAX_EXPIRY_YEARS).toInstant();
+        java.time.Instant latest = at.plusYears(MAX_EXPIRY_YEARS).toInstant();
+        for (var p : book.positions()) {
+            java.time.Instant e = p.instrument().expiry();
+            if (e != null && (e.isBefore(earliest) || e.isAfter(latest))) {
+                throw new InputException(src.name(), lineOf(src, p.id()), "expiry", "position '" + clip(p.id())
+                        + "' expires " + e + ", more than " + MAX_EXPIRY_YEARS + " years from the snapshot (" + asOf + ")");
+            }
+        }
+    }
+
+    /** The first line of a text holding {@code token} (0 when none): where a position of a file is. */
+    static int lineOf(TextSource src, String token) {
+        int at = src.text().indexOf(token);
+        if (at < 0) {
+            return 0;
+        }
+        int line = 1;
+        for (int i = 0; i < at; i++) {
+            if (src.text().charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
     /** Every underlying of the book must be in the snapshot (bad input naming the first missing one). */
@@ -140,10 +185,33 @@ public final class ComputeRun {
                 : engine.compute(book, market, FactorModel.build(book, market, history, params), params,
                 RiskProgress.NONE);
         warnings.addAll(result.warnings());
+        if (!Double.isFinite(result.var()) || !Double.isFinite(result.es())
+                || margin != null && !Double.isFinite(margin.margin().maintenanceMargin())) {
+            // numeric trouble (an overflow, a degenerate history): no number would be worse than an answer
+            throw new SettingsException("numeric trouble: the " + params.method().name().toLowerCase(java.util.Locale.ROOT)
+                    + " run of these inputs gives no finite " + (margin != null
+                    && !Double.isFinite(margin.margin().maintenanceMargin()) ? "maintenance margin" : "VaR/ES")
+                    + " (check the sizes, prices and vols, and the price history)", null);
+        }
         Map<String, LiquidationPrice> liquidation = Map.of();
+        if (margin != null && book.positions().size() > LIQUIDATION_SEARCH_MAX_POSITIONS) {
+            // each point of the search re-runs the whole margin: too slow for a book this size
+            warnings.add("liquidation prices not searched: " + book.positions().size() + " positions, more than "
+                    + LIQUIDATION_SEARCH_MAX_POSITIONS + " (each point of the search re-runs the margin; "
+                    + "docs/performance.md)");
+        }
         List<String> all = new ArrayList<>(warnings);
         if (margin != null) {
-            liquidation = LiquidationPrice.solve(prepared, market);
+            if (book.positions().size() <= LIQUIDATION_SEARCH_MAX_POSITIONS) {
+                liquidation = LiquidationPrice.solve(prepared, market);
+            } else {
+                liquidation = new java.util.LinkedHashMap<>();
+                for (String asset : book.underlyings()) {
+                    if (market.asset(asset).vol() != 0) {
+                        liquidation.put(asset, LiquidationPrice.none());
+                    }
+                }
+            }
             margin.margin().warnings().stream().filter(w -> !all.contains(w)).forEach(all::add);
         }
         return new Result(in, book, market, history, result.parameters(), pol, valuation, result, prepared,

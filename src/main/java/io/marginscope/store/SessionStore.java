@@ -93,7 +93,7 @@ public final class SessionStore implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create the folder of " + abs + ": " + e.getMessage(), e);
         }
-        nativeTmpDir(abs.getParent());
+        NativeSqlite.prepare();
         Connection w = null;
         Connection r = null;
         try {
@@ -110,25 +110,48 @@ public final class SessionStore implements AutoCloseable {
             if (e instanceof StoreException se) {
                 throw se;
             }
-            throw new StoreException("cannot open the session store " + abs + ": " + e.getMessage(), e);
+            throw new StoreException("cannot open the session store " + abs + ": "
+                    + (e instanceof SQLException sql ? describe(sql) : e.getMessage()), e);
         }
     }
 
     /**
-     * sqlite-jdbc unpacks its native library into {@code org.sqlite.tmpdir} (default: java.io.tmpdir,
-     * which may be mounted noexec); point it at a folder of ours before the first connection.
+     * Opens an existing store for reading only (list, show, verify): on a read-only mount or a file
+     * this user cannot write. Nothing is created or migrated; a store of an older schema must be
+     * opened writable once. Saves on it fail with a one-line {@link StoreException}.
      */
-    private static void nativeTmpDir(Path storeFolder) {
-        if (System.getProperty("org.sqlite.tmpdir") != null) {
-            return;
+    public static SessionStore openReadOnly(Path file) {
+        Path abs = file.toAbsolutePath();
+        if (!Files.isRegularFile(abs)) {
+            throw new StoreException("no session store at " + abs);
         }
-        Path dir = storeFolder.resolve("tmp");
+        NativeSqlite.prepare();
+        Connection r = null;
         try {
-            Files.createDirectories(dir);
-            System.setProperty("org.sqlite.tmpdir", dir.toString());
-        } catch (IOException e) {
-            // keep sqlite-jdbc's default
+            SQLiteConfig c = config(true);
+            c.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
+            // immutable: no -wal/-shm files are needed (they cannot be made on a read-only mount)
+            r = c.createConnection("jdbc:sqlite:file:" + abs.toUri().getRawPath() + "?immutable=1");
+            int version = Integer.parseInt(pragma(r, "user_version"));
+            if (version != Migrations.LATEST) {
+                throw new StoreException(abs + " is of schema " + version + " and read-only; this MarginScope reads schema "
+                        + Migrations.LATEST + " (open it once where it can be written to migrate it)");
+            }
+            r.setAutoCommit(false);
+            return new SessionStore(abs, null, r, pragma(r, "journal_mode"), BUSY_TIMEOUT_MS, Clock.systemUTC());
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(r);
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("cannot read the session store " + abs + ": "
+                    + (e instanceof SQLException sql ? describe(sql) : e.getMessage()), e);
         }
+    }
+
+    /** Whether this store was opened read-only ({@link #openReadOnly}). */
+    public boolean readOnly() {
+        return writer == null;
     }
 
     private static SQLiteConfig config(boolean readOnly) {
@@ -150,34 +173,54 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings the file to the latest schema under a write lock ({@code BEGIN IMMEDIATE}): of several
+     * processes opening a new store at once, one creates the tables and the others find them made.
+     */
     private static void migrate(Connection c, Path file) throws SQLException {
-        int current = Integer.parseInt(pragma(c, "user_version"));
-        if (current > Migrations.LATEST) {
-            throw new StoreException(file + " was written by a newer MarginScope (schema " + current
-                    + "; this one knows up to " + Migrations.LATEST + ")");
-        }
-        if (current > 0 && current < Migrations.LATEST) {
-            Path backup = file.resolveSibling(file.getFileName() + ".v" + current + ".bak");
-            if (!Files.exists(backup)) {
-                try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
-                    ps.setString(1, backup.toString());
-                    ps.execute();
+        for (int attempt = 1; ; attempt++) {
+            int current = Integer.parseInt(pragma(c, "user_version"));
+            if (current > Migrations.LATEST) {
+                throw new StoreException(file + " was written by a newer MarginScope (schema " + current
+                        + "; this one knows up to " + Migrations.LATEST + ")");
+            }
+            if (current == Migrations.LATEST) {
+                return;
+            }
+            if (current > 0) {
+                Path backup = file.resolveSibling(file.getFileName() + ".v" + current + ".bak");
+                if (!Files.exists(backup)) {
+                    try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                        ps.setString(1, backup.toString());
+                        ps.execute();
+                    }
                 }
             }
-        }
-        for (int v = current + 1; v <= Migrations.LATEST; v++) {
-            c.setAutoCommit(false);
             try {
-                Migrations.STEPS.get(v - 1).apply(c);
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA user_version = " + v);
+                exec(c, "BEGIN IMMEDIATE");
+            } catch (SQLException e) {
+                if (busy(e) && attempt < WRITE_ATTEMPTS) {
+                    continue;
                 }
-                c.commit();
+                throw e;
+            }
+            int v = Integer.parseInt(pragma(c, "user_version"));
+            if (v != current) {
+                // another process migrated meanwhile: look again
+                exec(c, "ROLLBACK");
+                continue;
+            }
+            try {
+                for (v = current + 1; v <= Migrations.LATEST; v++) {
+                    Migrations.STEPS.get(v - 1).apply(c);
+                    exec(c, "PRAGMA user_version = " + v);
+                }
+                exec(c, "COMMIT");
+                return;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw new StoreException("migrating " + file + " to schema " + v + " failed: " + e.getMessage(), e);
-            } finally {
-                c.setAutoCommit(true);
+                rollbackQuietly(c);
+                throw new StoreException("migrating " + file + " to schema " + v + " failed: "
+                        + (e instanceof SQLException sql ? describe(sql) : e.getMessage()), e);
             }
         }
     }
@@ -214,7 +257,38 @@ public final class SessionStore implements AutoCloseable {
      * its version (its name and timeline are still updated). Returns the session as stored.
      */
     public Session save(Session s) {
+        long id = write(c -> store(c, s));
+        return load(id);
+    }
+
+    /**
+     * Saves under a name, in one write transaction (so processes saving the same name at once never
+     * make two sessions of it): {@code update} is given the active session of that name (the most
+     * recently saved when several) and returns what to store as its next version; with no such
+     * session, or with {@code copy}, {@code fresh} is stored as a new session.
+     */
+    public Session saveNamed(String name, Session fresh, java.util.function.UnaryOperator<Session> update,
+                             boolean copy) {
         long id = write(c -> {
+            long existing = copy ? 0 : activeByName(c, name);
+            Session s = existing == 0 ? fresh : update.apply(loadVersion(c, existing, latestVersion(c, existing)));
+            return store(c, s);
+        });
+        return load(id);
+    }
+
+    private static long activeByName(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM session WHERE name = ? AND deleted_at IS NULL"
+                + " ORDER BY updated_at DESC, id DESC LIMIT 1")) {
+            ps.setString(1, name);
+            try (ResultSet r = ps.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0;
+            }
+        }
+    }
+
+    private long store(Connection c, Session s) throws SQLException {
+        {
             String now = now();
             long sid = s.id();
             int latest;
@@ -257,8 +331,7 @@ public final class SessionStore implements AutoCloseable {
             }
             upsertTimeline(c, sid, s.timeline());
             return sid;
-        });
-        return load(id);
+        }
     }
 
     /** Adds (or replaces, at the same time) live observations of a stored session, without a new version. */
@@ -554,6 +627,12 @@ public final class SessionStore implements AutoCloseable {
                 return;
             }
             closed = true;
+            if (writer == null) {
+                synchronized (readLock) {
+                    closeQuietly(reader);
+                }
+                return;
+            }
             try (PreparedStatement ps = writer.prepareStatement("DELETE FROM autosave WHERE run_id = ?")) {
                 ps.setString(1, runId);
                 ps.executeUpdate();
@@ -575,25 +654,84 @@ public final class SessionStore implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    /** Attempts of a write that finds the store locked for longer than the busy timeout each time. */
+    static final int WRITE_ATTEMPTS = 6;
+
+    /**
+     * One write transaction, {@code BEGIN IMMEDIATE}: the write lock is taken before anything is
+     * read, so two processes never both read and then both try to write (which SQLite refuses at
+     * once, whatever the busy timeout). Locked out for longer than the busy timeout, it tries again
+     * ({@link #WRITE_ATTEMPTS} times in all).
+     */
     private <T> T write(Work<T> work) {
         synchronized (writeLock) {
             checkOpen();
-            try {
-                writer.setAutoCommit(false);
+            if (writer == null) {
+                throw new StoreException("the session store " + file + " is open read-only: nothing can be saved");
+            }
+            for (int attempt = 1; ; attempt++) {
                 try {
-                    T out = work.run(writer);
-                    writer.commit();
-                    return out;
-                } catch (SQLException | RuntimeException e) {
-                    writer.rollback();
-                    throw e;
-                } finally {
-                    writer.setAutoCommit(true);
+                    exec(writer, "BEGIN IMMEDIATE");
+                    try {
+                        T out = work.run(writer);
+                        exec(writer, "COMMIT");
+                        return out;
+                    } catch (SQLException | RuntimeException e) {
+                        rollbackQuietly(writer);
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    if (busy(e) && attempt < WRITE_ATTEMPTS) {
+                        continue;
+                    }
+                    throw new StoreException(file + ": " + describe(e), e);
                 }
-            } catch (SQLException e) {
-                throw new StoreException(file + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            } else {
+                exec(c, "ROLLBACK");
+            }
+        } catch (SQLException e) {
+            // no transaction left to roll back (SQLite ends it itself on a full disk)
+        }
+    }
+
+    /** SQLITE_BUSY or SQLITE_LOCKED (any extended code). */
+    static boolean busy(SQLException e) {
+        int code = e.getErrorCode() & 0xFF;
+        return code == 5 || code == 6 || String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+    }
+
+    /** The trouble in a few words: disk full, read-only, locked, else SQLite's message. */
+    static String describe(SQLException e) {
+        int code = e.getErrorCode() & 0xFF;
+        String m = String.valueOf(e.getMessage());
+        if (code == 13 || m.contains("SQLITE_FULL")) {
+            return "the disk is full (nothing was saved)";
+        }
+        if (code == 8 || m.contains("SQLITE_READONLY")) {
+            return "the store is read-only (nothing was saved)";
+        }
+        if (busy(e)) {
+            return "the store stayed locked by another process for " + WRITE_ATTEMPTS * BUSY_TIMEOUT_MS / 1000
+                    + " s (nothing was saved)";
+        }
+        if (code == 14 || m.contains("SQLITE_CANTOPEN")) {
+            return "cannot open the file (missing folder or no permission)";
+        }
+        return m.replace('\n', ' ');
     }
 
     private <T> T read(Work<T> work) {
@@ -606,7 +744,7 @@ public final class SessionStore implements AutoCloseable {
                     reader.rollback();
                 }
             } catch (SQLException e) {
-                throw new StoreException(file + ": " + e.getMessage(), e);
+                throw new StoreException(file + ": " + describe(e), e);
             }
         }
     }

@@ -23,7 +23,7 @@ class ComputeReportCommandTest {
         String[] base = {"compute", "--portfolio", SAMPLES.resolve("deribit-options-book.json").toString(),
                 "--market", SAMPLES.resolve("deribit-options-book.market.json").toString(), "--policy", "span"};
         ComputeCommandTest.Run plain = run(base);
-        Path pdf = dir.resolve("sub/report.pdf");
+        Path pdf = dir.resolve("report.pdf");
         Path csv = dir.resolve("csv");
         String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base),
                 java.util.stream.Stream.of("--pdf", pdf.toString(), "--page-size", "letter", "--csv", csv.toString()))

@@ -41,7 +41,7 @@ class CrashSafetyTest {
         for (int round = 0; round < 3; round++) {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-                    "-Dorg.sqlite.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
+                    "-Dmarginscope.cacheDir=" + System.getProperty("marginscope.cacheDir", dir.resolve("cache").toString()),
                     "-cp", System.getProperty("java.class.path"), SaveLoop.class.getName(), db.toString()));
             Path log = dir.resolve("child-" + round + ".out");
             Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD)

@@ -33,7 +33,11 @@ class SessionStoreTest {
             assertThat(store.busyTimeout()).isEqualTo(SessionStore.BUSY_TIMEOUT_MS);
             assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST);
             assertThat(store.integrityCheck()).isEqualTo("ok");
-            assertThat(System.getProperty("org.sqlite.tmpdir")).isNotNull();
+            // the native library is loaded from the per-version cache, not unpacked beside the store
+            assertThat(System.getProperty("org.sqlite.lib.path")).contains("sqlite-jdbc-");
+            assertThat(java.nio.file.Files.isRegularFile(Path.of(System.getProperty("org.sqlite.lib.path"),
+                    System.getProperty("org.sqlite.lib.name")))).isTrue();
+            assertThat(dir.resolve("sub/tmp")).doesNotExist();
         }
     }
 
