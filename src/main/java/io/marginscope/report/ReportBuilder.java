@@ -1,6 +1,6 @@
 package io.marginscope.report;
 
-import io.marginscope.backtest.EsSimulation;
+import io.marginscope.backtest.BacktestSettings;
 import io.marginscope.backtest.RollingBacktest;
 import io.marginscope.io.InputException;
 import io.marginscope.margin.MarginCalculator;
@@ -30,12 +30,6 @@ public final class ReportBuilder {
     static final double DEFAULT_VOL_SCAN = 0.25;
     static final double DEFAULT_EXTREME_MULTIPLE = 3;
     static final double DEFAULT_EXTREME_COVER = 0.35;
-
-    /** The backtest's estimation window (Basel's 250 days) and horizon (daily). */
-    static final int BACKTEST_WINDOW_DAYS = 250;
-    static final int BACKTEST_HORIZON_DAYS = 1;
-    /** Monte Carlo scenarios per backtest day: fewer than the run's, so that a report takes seconds. */
-    static final int BACKTEST_MC_SCENARIOS = 2_000;
 
     private ReportBuilder() {
     }
@@ -77,13 +71,9 @@ public final class ReportBuilder {
         if (run.history() == null) {
             note = "No price history was given (compute --history H), so the margin model was not backtested.";
         } else {
-            RiskParameters bp = new RiskParameters(p.confidence(), BACKTEST_HORIZON_DAYS, p.method(), p.volModel(),
-                    p.ewmaLambda(), BACKTEST_WINDOW_DAYS, Math.min(p.scenarios(), BACKTEST_MC_SCENARIOS), p.seed(),
-                    p.studentDof(), p.volOfVol());
             try {
-                backtest = RollingBacktest.run(run.book(), run.market(), run.history(), bp,
-                        new EsSimulation(io.marginscope.backtest.Predictive.normal(), EsSimulation.DEFAULT_SIMULATIONS,
-                                p.seed()), RiskProgress.NONE);
+                backtest = BacktestSettings.DEFAULTS.run(run.book(), run.market(), run.history(), p.confidence(),
+                        RiskProgress.NONE);
                 note = null;
             } catch (IllegalArgumentException e) {
                 note = "The backtest could not run: " + e.getMessage();

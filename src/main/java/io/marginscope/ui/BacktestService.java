@@ -1,6 +1,6 @@
 package io.marginscope.ui;
 
-import io.marginscope.backtest.EsSimulation;
+import io.marginscope.backtest.BacktestSettings;
 import io.marginscope.backtest.RollingBacktest;
 import io.marginscope.io.Loaded;
 import io.marginscope.model.MarketSnapshot;
@@ -10,7 +10,7 @@ import io.marginscope.risk.RiskParameters;
 import javafx.concurrent.Task;
 
 /**
- * The rolling backtest of the risk settings on the book as held today, off the FX thread, with
+ * The rolling backtest ({@link BacktestSettings#DEFAULTS} at the risk settings' confidence) on the book as held today, off the FX thread, with
  * the engine's progress (throttled) and cancel.
  */
 public final class BacktestService extends LatestRequestService<BacktestService.Request, RollingBacktest.Result> {
@@ -29,9 +29,8 @@ public final class BacktestService extends LatestRequestService<BacktestService.
             protected RollingBacktest.Result call() {
                 updateProgress(0, 1);
                 updateMessage("Backtest: " + r.parameters().method().cliName() + " …");
-                RollingBacktest.Result out = RollingBacktest.run(r.book(), r.market(), r.history(), r.parameters(),
-                        EsSimulation.defaults(),
-                        new RiskService.ThrottledProgress(this::isCancelled, f -> updateProgress(f, 1)));
+                RollingBacktest.Result out = BacktestSettings.DEFAULTS.run(r.book(), r.market(), r.history(),
+                        r.parameters().confidence(), new RiskService.ThrottledProgress(this::isCancelled, f -> updateProgress(f, 1)));
                 updateMessage("");
                 return out;
             }

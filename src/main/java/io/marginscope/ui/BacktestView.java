@@ -2,6 +2,7 @@ package io.marginscope.ui;
 
 import io.marginscope.backtest.BacktestReport;
 import io.marginscope.backtest.BacktestSeries;
+import io.marginscope.backtest.BacktestSettings;
 import io.marginscope.backtest.RollingBacktest;
 import io.marginscope.risk.RiskParameters;
 import javafx.animation.PauseTransition;
@@ -37,6 +38,7 @@ public final class BacktestView extends VBox {
     private final LineChart<Number, Number> chart;
     private final GridPane stats = new GridPane();
     private final Label notice = new Label();
+    private final Label settings = new Label();
     private final PauseTransition debounce = new PauseTransition(Duration.millis(RiskViewModel.DEBOUNCE_MS));
     private boolean showing;
     private BacktestService.Request done;
@@ -78,14 +80,19 @@ public final class BacktestView extends VBox {
         stats.setHgap(18);
         stats.setVgap(4);
         HBox bar = MarginWorkspace.toolbar(service, this::start);
-        getChildren().addAll(bar, notice, stats, chart);
+        settings.setId("backtestSettings");
+        settings.getStyleClass().add("caption");
+        settings.setWrapText(true);
+        getChildren().addAll(bar, settings, notice, stats, chart);
+        showChart(false);
 
         service.setOnSucceeded(e -> show(service.getValue()));
-        service.setOnFailed(e -> say("Backtest not run: " + service.getException().getMessage()));
+        service.setOnFailed(e -> {
+            showChart(false);
+            say("Backtest not run: " + service.getException().getMessage());
+        });
         debounce.setOnFinished(e -> startIfShowing());
-        for (Observable o : List.<Observable>of(book, risk.historyProperty(), risk.confidenceProperty(),
-                risk.horizonDaysProperty(), risk.methodProperty(), risk.volModelProperty(), risk.ewmaLambdaProperty(),
-                risk.windowDaysProperty(), risk.scenariosProperty(), risk.seedProperty())) {
+        for (Observable o : List.<Observable>of(book, risk.historyProperty(), risk.confidenceProperty())) {
             o.addListener(x2 -> debounce.playFromStart());
         }
         say("Open a price history in the settings panel (File > Open Price History…) to backtest.");
@@ -112,12 +119,7 @@ public final class BacktestView extends VBox {
         if (b == null || h == null) {
             return null;
         }
-        RiskParameters p;
-        try {
-            p = risk.parameters();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        RiskParameters p = BacktestSettings.DEFAULTS.parameters(risk.confidenceProperty().get());
         return new BacktestService.Request(b.book(), b.market(), h.history(), p);
     }
 
@@ -129,6 +131,8 @@ public final class BacktestView extends VBox {
                 service.cancel();
             }
             chart.getData().clear();
+            showChart(false);
+            settings.setText("");
             stats.getChildren().clear();
             say(risk.historyProperty().get() == null
                     ? "The backtest needs a price history: open one in the settings panel (File > Open Price History…)."
@@ -136,8 +140,16 @@ public final class BacktestView extends VBox {
             return;
         }
         done = r;
+        settings.setText("Backtest: " + BacktestSettings.DEFAULTS.describe(r.parameters().confidence())
+                + " (the settings of 'marginscope backtest' and of the report's backtest page)");
         say("");
         service.submit(r);
+    }
+
+    /** Without a series there is no chart (an empty date axis would start in 1970). */
+    private void showChart(boolean on) {
+        chart.setVisible(on);
+        chart.setManaged(on);
     }
 
     private void say(String text) {
@@ -169,6 +181,7 @@ public final class BacktestView extends VBox {
             }
         }
         chart.getData().setAll(List.of(pnl, var, hits));
+        showChart(s.size() > 0);
         showStats(result.report(), result.warnings());
     }
 

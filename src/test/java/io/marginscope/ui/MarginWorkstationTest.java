@@ -206,6 +206,7 @@ class MarginWorkstationTest extends WorkstationTestBase {
         BacktestView view = workspace.backtest();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> view.notice().getText())).contains("needs a price history");
+        assertThat(fx(() -> view.chart().isVisible())).as("no chart of 1970 without a history").isFalse();
 
         Path file = dir.resolve("BTC-USD.daily.csv");
         StringBuilder sb = new StringBuilder("date,close\n");
@@ -225,10 +226,25 @@ class MarginWorkstationTest extends WorkstationTestBase {
         var shown = fx(() -> view.service().getValue());
         LoadedBook b = model.current();
         var expected = io.marginscope.backtest.RollingBacktest.run(b.book(), b.market(),
-                io.marginscope.io.PriceHistoryFiles.read(file), fx(() -> window.risk().parameters()),
-                io.marginscope.backtest.EsSimulation.defaults(), io.marginscope.risk.RiskProgress.NONE);
+                io.marginscope.io.PriceHistoryFiles.read(file),
+                io.marginscope.backtest.BacktestSettings.DEFAULTS.parameters(fx(() -> window.risk().parameters())
+                        .confidence()), io.marginscope.backtest.EsSimulation.defaults(),
+                io.marginscope.risk.RiskProgress.NONE);
         assertThat(shown.report().exceptions()).isEqualTo(expected.report().exceptions());
         assertThat(shown.report().kupiec().pValue()).isEqualTo(expected.report().kupiec().pValue());
+        // the tab shows what 'marginscope backtest' prints for the same book, market and history
+        java.io.StringWriter out = new java.io.StringWriter();
+        var cl = io.marginscope.cli.MarginScopeCommand.commandLine();
+        cl.setOut(new java.io.PrintWriter(out));
+        assertThat(cl.execute("backtest", "--portfolio", SAMPLES.resolve("btc-short-strangle.csv").toString(),
+                "--market", SAMPLES.resolve("btc-short-strangle.market.json").toString(), "--history",
+                file.toString())).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(shown.report().observations()).isEqualTo(json.get("observations").asInt());
+        assertThat(shown.report().exceptions()).isEqualTo(json.get("exceptions").asInt());
+        assertThat(fx(() -> view.chart().isVisible())).isTrue();
+        assertThat(fx(() -> ((javafx.scene.control.Label) view.lookup("#backtestSettings")).getText()))
+                .contains("parametric", "250-day window");
         assertThat(fx(() -> view.chart().getData().get(0).getData().size())).isEqualTo(expected.series().size());
         assertThat(fx(() -> view.chart().getData().get(2).getData().size()))
                 .isEqualTo(expected.report().exceptions());
