@@ -9,6 +9,7 @@ import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyComparison;
 import io.marginscope.margin.PolicyPresets;
 import io.marginscope.report.ComputeJson;
+import io.marginscope.report.CoverageJson;
 import io.marginscope.report.MarginJson;
 import io.marginscope.risk.PriceHistory;
 import picocli.CommandLine.Command;
@@ -71,6 +72,7 @@ public final class CompareCommand implements Callable<Integer> {
             MarginResult m = row.result();
             ComputeJson.put(n, "equity", m.equity());
             MarginJson.write(n, m);
+            CoverageJson.write(n, row.coverage());
         }
         JsonOutput.write(out, json, spec.commandLine().getOut());
         return MarginScopeCommand.OK;

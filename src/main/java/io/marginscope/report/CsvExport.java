@@ -31,7 +31,10 @@ import java.util.Map;
  *       the parametric method, which simulates none);</li>
  *   <li>{@code stress.csv}: each stress scenario's P&amp;L, weighted P&amp;L and per-position P&amp;L;</li>
  *   <li>{@code backtest-exceptions.csv}: the backtest days whose loss exceeded VaR (header only
- *       without a backtest).</li>
+ *       without a backtest);</li>
+ *   <li>{@code margin-components.csv}: every policy's margin components with readable names and
+ *       shares of MM, and its coverage ({@link MarginComponentsCsv});</li>
+ *   <li>{@code policy.json}: the policy file the run used (with a policy).</li>
  * </ul>
  * Text cells are escaped against formula injection ({@link CsvCells}).
  */
@@ -41,6 +44,9 @@ public final class CsvExport {
     public static final String SCENARIO_PNL = "scenario-pnl.csv";
     public static final String STRESS = "stress.csv";
     public static final String BACKTEST_EXCEPTIONS = "backtest-exceptions.csv";
+    public static final String MARGIN_COMPONENTS = "margin-components.csv";
+    /** The policy file of the run, as given (a preset's bundled text); written only with a policy. */
+    public static final String POLICY = "policy.json";
 
     static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
@@ -59,6 +65,10 @@ public final class CsvExport {
         files.add(write(folder.resolve(SCENARIO_PNL), out -> scenarioPnl(data.run(), out)));
         files.add(write(folder.resolve(STRESS), out -> stress(data, out, escaped)));
         files.add(write(folder.resolve(BACKTEST_EXCEPTIONS), out -> exceptions(data, out)));
+        files.add(write(folder.resolve(MARGIN_COMPONENTS), out -> MarginComponentsCsv.print(data, out, escaped)));
+        if (data.run().inputs().policy() != null) {
+            files.add(MarginComponentsCsv.policyFile(data, folder.resolve(POLICY)));
+        }
         return new Written(files, escaped[0]);
     }
 
@@ -80,7 +90,7 @@ public final class CsvExport {
         return file;
     }
 
-    private static String text(String s, int[] escaped) {
+    static String text(String s, int[] escaped) {
         if (CsvCells.needsEscape(s)) {
             escaped[0]++;
         }

@@ -6,6 +6,7 @@ import io.marginscope.io.InputException;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyComparison;
+import io.marginscope.margin.PolicyCoverage;
 import io.marginscope.margin.PolicyPresets;
 import io.marginscope.risk.RiskParameters;
 import io.marginscope.risk.RiskProgress;
@@ -79,6 +80,9 @@ public final class ReportBuilder {
                 note = "The backtest could not run: " + e.getMessage();
             }
         }
-        return new ReportData(run, stress, episodes, spanSource, comparison, backtest, note, clock.instant());
+        PolicyCoverage coverage = run.policy() == null ? null
+                : PolicyCoverage.of(run.policy(), run.book(), run.market());
+        return new ReportData(run, stress, episodes, spanSource, comparison, backtest, note, clock.instant(),
+                coverage, PriceLadder.of(run));
     }
 }

@@ -113,7 +113,7 @@ final class AccountsWindow {
                 text("Positions", r -> Integer.toString(r.figures().book().size()), 75),
                 money("Equity", BookFigures::equity), money("MM", BookFigures::maintenanceMargin),
                 money("IM", f -> f.margin().initialMargin()),
-                number("Margin ratio", f -> Formats.percent(f.margin().marginRatio())),
+                number("Margin ratio", f -> Formats.ratio(f.margin().marginRatio())),
                 money("Free margin", f -> f.margin().freeMargin()), counterparty, wrongWay));
         table.setRowFactory(t -> new TableRow<>() {
             @Override

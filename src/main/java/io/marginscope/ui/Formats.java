@@ -48,6 +48,17 @@ public final class Formats {
         return new DecimalFormat("0.0#'%'").format(v * 100);
     }
 
+    /**
+     * The margin ratio, the one display format of the workstation, the PDF and the CSV set: a
+     * percent with two decimals (33.75%); empty when it does not exist (callers say n/a and why).
+     */
+    public static String ratio(double v) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        return new DecimalFormat("#,##0.00'%'").format(v * 100);
+    }
+
     /** A confidence level as the analyst says it: 99%, 97.5%, 99.9%. */
     public static String confidence(double c) {
         return new DecimalFormat("0.##'%'").format(c * 100);

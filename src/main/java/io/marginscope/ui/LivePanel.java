@@ -372,7 +372,7 @@ final class LivePanel extends VBox {
             equity.setText(Formats.money(st.equity()));
             mm.setText(Formats.money(st.maintenanceMargin()));
             String r = Double.isNaN(st.marginRatio()) ? "n/a (no equity)"
-                    : String.format(Locale.ROOT, "%.1f%%", st.marginRatio() * 100);
+                    : Formats.ratio(st.marginRatio());
             ratio.setText(r + " · " + st.zone());
             asOf.setText("as of " + st.instant().atZone(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ')
                     + " · " + Formats.count(st.tickCount()) + " updates" + (st.full() ? "" : " · MM held"));

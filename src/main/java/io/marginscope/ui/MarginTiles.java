@@ -227,12 +227,20 @@ public final class MarginTiles extends HBox {
         thresholds = run.request().policy().thresholds();
         colourZones();
         Tile g = ratio.tile();
-        g.setValueVisible(true);
+        // the needle shows where the ratio stands; the figure is the description, in the one ratio format
+        g.setValueVisible(false);
         boolean defined = Double.isFinite(m.marginRatio());
         g.setValue(defined ? Math.min(m.marginRatio(), g.getMaxValue()) : g.getMaxValue());
         g.setTitle("Margin ratio · " + run.request().policy().name());
-        g.setText(defined ? m.zone().name() : "equity ≤ 0: " + m.zone().name());
-        g.setDescription(defined ? new DecimalFormat("0.000").format(m.marginRatio()) : "n/a");
+        g.setText(defined ? m.zone().name() : "n/a: adjusted equity ≤ 0 · " + m.zone().name());
+        g.setDescription(defined ? Formats.ratio(m.marginRatio()) : "n/a");
+        if (!java.util.Objects.equals(run.request().book().name(), shownBook)) {
+            // another book: nothing of the previous one's session stays on show
+            shownBook = run.request().book().name();
+            sessionRatios.clear();
+            spark.setValues(List.of());
+            session.tile().setText(defined ? "no run yet" : "n/a: adjusted equity ≤ 0");
+        }
 
         // the bars' full width is the largest of the three (TilesFX's default is 100)
         double full = Math.max(1, Math.max(m.adjustedEquity(), Math.max(m.initialMargin(), m.maintenanceMargin())));
@@ -274,6 +282,9 @@ public final class MarginTiles extends HBox {
             session.tile().setText(n == 1 ? "1 run" : "last " + n + " runs");
         }
     }
+
+    /** The name of the book of the last run shown: the session sparkline starts again with another book. */
+    private String shownBook;
 
     private void clear(String why) {
         ratio.tile().setValueVisible(false);

@@ -54,6 +54,7 @@ public final class PoliciesView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Open a book"));
         table.getColumns().add(text("Policy", "policyColumn", PolicyComparison.Row::policy));
+        table.getColumns().add(coverage());
         table.getColumns().add(money("MM", "mmColumn", MarginResult::maintenanceMargin));
         table.getColumns().add(money("IM", "imColumn", MarginResult::initialMargin));
         table.getColumns().add(ratio());
@@ -158,9 +159,10 @@ public final class PoliciesView extends VBox {
         XYChart.Series<String, Number> im = new XYChart.Series<>();
         im.setName("IM");
         for (PolicyComparison.Row r : result) {
-            if (r.result() != null) {
-                mm.getData().add(new XYChart.Data<>(r.policy(), r.result().maintenanceMargin()));
-                im.getData().add(new XYChart.Data<>(r.policy(), r.result().initialMargin()));
+            if (r.result() != null && (r.coverage() == null || !r.coverage().none())) {
+                String name = r.coverage() != null && r.coverage().partial() ? r.policy() + " (partial)" : r.policy();
+                mm.getData().add(new XYChart.Data<>(name, r.result().maintenanceMargin()));
+                im.getData().add(new XYChart.Data<>(name, r.result().initialMargin()));
             }
         }
         chart.getData().setAll(List.of(mm, im));
@@ -205,16 +207,44 @@ public final class PoliciesView extends VBox {
         TableColumn<PolicyComparison.Row, Double> c = new TableColumn<>("Ratio");
         c.setId("ratioColumn");
         c.setCellValueFactory(d -> new SimpleObjectProperty<>(d.getValue().result() == null ? null
-                : d.getValue().result().marginRatio()));
+                : d.getValue().marginRatio()));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : Double.isNaN(v) ? "n/a" : new java.text.DecimalFormat("0.000")
-                        .format(v));
+                PolicyComparison.Row r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String why = r == null || r.coverage() == null ? null : r.coverage().ratioUndefinedReason();
+                setText(empty || v == null ? null : Double.isNaN(v) ? "n/a" : Formats.ratio(v));
+                setTooltip(Double.valueOf(Double.NaN).equals(v) ? new javafx.scene.control.Tooltip(why != null ? why
+                        : "n/a: the adjusted equity is not positive") : null);
             }
         });
         c.getStyleClass().add("number-column");
+        return c;
+    }
+
+    /** "all 7" or "partial: 4 of 7 positions not margined by ...", the positions in the tooltip. */
+    private static TableColumn<PolicyComparison.Row, String> coverage() {
+        TableColumn<PolicyComparison.Row, String> c = text("Coverage", "coverageColumn", r -> r.coverage() == null
+                ? "" : r.coverage().partial() ? r.coverage().summary() : "all " + r.coverage().positions());
+        c.setPrefWidth(300);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                PolicyComparison.Row r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                getStyleClass().remove("coverage-partial");
+                if (r != null && r.coverage() != null && r.coverage().partial()) {
+                    getStyleClass().add("coverage-partial");
+                    StringBuilder b = new StringBuilder("Not margined:");
+                    r.coverage().notCovered().forEach((id, why) -> b.append('\n').append(id).append(": ").append(why));
+                    setTooltip(new javafx.scene.control.Tooltip(b.toString()));
+                } else {
+                    setTooltip(null);
+                }
+            }
+        });
         return c;
     }
 

@@ -516,11 +516,12 @@ public final class TradeTicket extends StackPane {
     }
 
     static String ratioText(double v) {
-        return Double.isFinite(v) ? new DecimalFormat("0.000").format(v) : "";
+        return Formats.ratio(v);
     }
 
+    /** A change of the ratio in percentage points, in the ratio's format: +1.25%. */
     static String signedRatio(double v) {
-        return Double.isFinite(v) ? new DecimalFormat("+0.000;-0.000").format(v) : "";
+        return Double.isFinite(v) ? (v > 0 ? "+" : "") + Formats.ratio(v) : "";
     }
 
     /** A distance given in percent: -39.1%. */
