@@ -203,6 +203,7 @@ final class AccountsWindow {
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(520);
+        WindowSizing.requestSize(stage, 1180, 700);
 
         debounce.setOnFinished(e -> start());
         added.addListener((ListChangeListener<Added>) c -> recompute());

@@ -105,6 +105,7 @@ public final class MainWindow {
         root.getStyleClass().add("workstation");
         SummaryBar summary = new SummaryBar(model.currentProperty());
         summary.showWhatIf(model.editedProperty());
+        summary.followLive(live.liveEquityProperty(), model.currentProperty());
         root.setTop(new VBox(menuBar(), summary, live));
         editMenu.getItems().add(new SeparatorMenuItem());
         editMenu.getItems().addAll(editing.menuItems());
@@ -121,6 +122,8 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setMinWidth(1000);
         stage.setMinHeight(600);
+        WindowSizing.requestSize(stage, scene.getWidth(), scene.getHeight());
+        WindowSizing.guardDialogs(stage);
         stage.setTitle("MarginScope");
         model.currentProperty().addListener((o, a, b) -> stage.setTitle("MarginScope — " + title(b, model)));
         model.setOnError(e -> showError("Could not load — the previous book is kept", e));
@@ -210,7 +213,9 @@ public final class MainWindow {
                             + "Risk: parametric, historical, filtered historical and Monte Carlo VaR/ES "
                             + "with Euler attribution (docs/methodology.md).");
             a.initOwner(stage);
-            a.setHeaderText("MarginScope");
+            String v = MainWindow.class.getPackage().getImplementationVersion();
+            a.setHeaderText("MarginScope " + (v == null ? "(development build, no jar manifest)" : v));
+            a.setTitle("About MarginScope");
             a.show();
         });
         return new MenuBar(file, editMenu, view, riskMenu, new Menu("Help", null, about));

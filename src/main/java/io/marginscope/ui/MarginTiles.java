@@ -234,6 +234,17 @@ public final class MarginTiles extends HBox {
         g.setTitle("Margin ratio · " + run.request().policy().name());
         g.setText(defined ? m.zone().name() : "n/a: adjusted equity ≤ 0 · " + m.zone().name());
         g.setDescription(defined ? Formats.ratio(m.marginRatio()) : "n/a");
+        // an exchange-model policy may margin only part of the book (cheap: the exchange model alone)
+        io.marginscope.margin.PolicyCoverage covered = io.marginscope.margin.PolicyCoverage.of(
+                run.request().policy(), run.request().book(), run.request().market());
+        if (covered.none()) {
+            defined = false;
+            g.setDescription("n/a");
+            g.setText(covered.ratioUndefinedReason());
+        } else if (covered.partial()) {
+            g.setText(m.zone().name() + " · partial: " + covered.notCovered().size() + " of " + covered.positions()
+                    + " not margined");
+        }
         if (!java.util.Objects.equals(run.request().book().name(), shownBook)) {
             // another book: nothing of the previous one's session stays on show
             shownBook = run.request().book().name();

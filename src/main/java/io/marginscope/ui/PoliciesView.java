@@ -53,7 +53,9 @@ public final class PoliciesView extends VBox {
         table.setId("policiesTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Open a book"));
-        table.getColumns().add(text("Policy", "policyColumn", PolicyComparison.Row::policy));
+        TableColumn<PolicyComparison.Row, String> name = text("Policy", "policyColumn", PolicyComparison.Row::policy);
+        name.setMinWidth(130);
+        table.getColumns().add(name);
         table.getColumns().add(coverage());
         table.getColumns().add(money("MM", "mmColumn", MarginResult::maintenanceMargin));
         table.getColumns().add(money("IM", "imColumn", MarginResult::initialMargin));
@@ -61,7 +63,7 @@ public final class PoliciesView extends VBox {
         table.getColumns().add(money("Free margin", "freeColumn", MarginResult::freeMargin));
         TableColumn<PolicyComparison.Row, String> parts = text("Components (USD)", "componentsColumn",
                 r -> r.result() == null ? r.note() : components(r.result()));
-        parts.setPrefWidth(520);
+        parts.setPrefWidth(380);
         parts.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String v, boolean empty) {
@@ -200,6 +202,7 @@ public final class PoliciesView extends VBox {
             }
         });
         c.getStyleClass().add("number-column");
+        c.setMinWidth(92);
         return c;
     }
 
@@ -220,14 +223,17 @@ public final class PoliciesView extends VBox {
             }
         });
         c.getStyleClass().add("number-column");
+        c.setMinWidth(72);
         return c;
     }
 
     /** "all 7" or "partial: 4 of 7 positions not margined by ...", the positions in the tooltip. */
     private static TableColumn<PolicyComparison.Row, String> coverage() {
         TableColumn<PolicyComparison.Row, String> c = text("Coverage", "coverageColumn", r -> r.coverage() == null
-                ? "" : r.coverage().partial() ? r.coverage().summary() : "all " + r.coverage().positions());
-        c.setPrefWidth(300);
+                ? "" : r.coverage().partial() ? r.coverage().status() + ": " + r.coverage().notCovered().size() + " of "
+                + r.coverage().positions() + " not margined" : "all " + r.coverage().positions());
+        c.setPrefWidth(200);
+        c.setMinWidth(160);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String v, boolean empty) {
@@ -237,7 +243,7 @@ public final class PoliciesView extends VBox {
                 getStyleClass().remove("coverage-partial");
                 if (r != null && r.coverage() != null && r.coverage().partial()) {
                     getStyleClass().add("coverage-partial");
-                    StringBuilder b = new StringBuilder("Not margined:");
+                    StringBuilder b = new StringBuilder(r.coverage().summary() + ":");
                     r.coverage().notCovered().forEach((id, why) -> b.append('\n').append(id).append(": ").append(why));
                     setTooltip(new javafx.scene.control.Tooltip(b.toString()));
                 } else {

@@ -190,6 +190,7 @@ final class PolicyEditor {
         owner.getScene().getStylesheets().addListener((javafx.collections.ListChangeListener<String>) c ->
                 scene.getStylesheets().setAll(owner.getScene().getStylesheets()));
         stage.setScene(scene);
+        WindowSizing.requestSize(stage, 1240, 700);
 
         debounce.setOnFinished(e -> start());
         service.setOnSucceeded(e -> showResult(service.getValue()));

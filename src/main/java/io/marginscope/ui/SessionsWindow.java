@@ -166,6 +166,7 @@ final class SessionsWindow {
         owner.getScene().getStylesheets().addListener((javafx.collections.ListChangeListener<String>) c ->
                 scene.getStylesheets().setAll(owner.getScene().getStylesheets()));
         stage.setScene(scene);
+        WindowSizing.requestSize(stage, 1160, 700);
     }
 
     void show() {
