@@ -1,6 +1,6 @@
 package io.marginscope.analysis;
 
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.margin.LiquidationPrice;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.MarginResult;
@@ -39,7 +39,7 @@ public record BookFigures(Portfolio book, MarketSnapshot market, PortfolioValuat
                           Map<String, Map<String, GreeksByExpiry.Greeks>> greeksByExpiry, List<String> warnings) {
 
     public BookFigures {
-        liquidation = Map.copyOf(new java.util.LinkedHashMap<>(liquidation));
+        liquidation = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(liquidation));
         warnings = List.copyOf(warnings);
     }
 

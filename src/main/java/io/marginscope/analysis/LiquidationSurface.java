@@ -1,6 +1,6 @@
 package io.marginscope.analysis;
 
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.margin.LiquidationPrice;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.MarginResult;
@@ -76,7 +76,8 @@ public final class LiquidationSurface {
      * @param moved        the underlyings moved (those with a non-zero vol)
      * @param rows         per underlying, then {@link #ALL}
      * @param evaluations  margin evaluations made
-     * @param elapsedNanos wall time
+     * @param elapsedNanos wall time, set by the caller that timed the call ({@link #withElapsedNanos}); the
+     *                     engine reads no clock and leaves 0
      */
     public record Surface(List<Double> volShocks, List<String> moved, List<Row> rows, int evaluations,
                           long elapsedNanos) {
@@ -84,6 +85,11 @@ public final class LiquidationSurface {
             volShocks = List.copyOf(volShocks);
             moved = List.copyOf(moved);
             rows = List.copyOf(rows);
+        }
+
+        /** The same surface with the wall time its caller measured. */
+        public Surface withElapsedNanos(long nanos) {
+            return new Surface(volShocks, moved, rows, evaluations, nanos);
         }
     }
 
@@ -96,7 +102,6 @@ public final class LiquidationSurface {
      */
     public static Surface compute(Portfolio book, MarketSnapshot market, Loaded<PriceHistory> history, Policy policy,
                                   MarginCalculator.Settings settings, double[] volShocks, boolean togetherOnly) {
-        long t0 = System.nanoTime();
         for (double k : volShocks) {
             if (!(k > -1) || !Double.isFinite(k)) {
                 throw new IllegalArgumentException("a vol shock must be above -1 (vols times 1 + shock), got " + k);
@@ -150,7 +155,7 @@ public final class LiquidationSurface {
         for (double k : volShocks) {
             shocks.add(k);
         }
-        return new Surface(shocks, moved, rows, evaluations.get(), System.nanoTime() - t0);
+        return new Surface(shocks, moved, rows, evaluations.get(), 0);
     }
 
     private static Crossing withoutPrice(Crossing c) {

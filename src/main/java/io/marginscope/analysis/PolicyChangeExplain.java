@@ -1,13 +1,6 @@
 package io.marginscope.analysis;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.marginscope.io.InputException;
-import io.marginscope.io.Loaded;
-import io.marginscope.io.LocatedJson;
-import io.marginscope.io.PolicyJson;
-import io.marginscope.io.TextSource;
+import io.marginscope.model.Loaded;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
@@ -33,16 +26,16 @@ import java.util.concurrent.CancellationException;
  * change MM(after) - MM(before) of one book on one market split over the edited fields of the
  * policy by Shapley values, as {@link MarginExplain} splits a change over five groups.
  *
- * <p>The fields are the leaves in which the two policies' JSON ({@link PolicyJson#write}) differ
- * (a block or list present in one only, or a list whose length changed, is one field). Each is a
- * player; a coalition S is the policy {@code before} with the fields of S set to their values in
- * {@code after}, read back by {@link PolicyJson} (so it is validated as a file would be) and
- * margined with {@link MarginCalculator}; its MM is v(S). With k players that is 2^k evaluations
- * (cached per distinct policy). At most {@link #MAX_PLAYERS} players: with more changed fields,
- * the {@code MAX_PLAYERS - 1} whose change alone moves MM most are players and the others form one
- * player "other fields" (n more evaluations to rank them). When a coalition is not a valid policy
- * (two fields that must change together, such as the warning and liquidation thresholds or the
- * floors of a bracket table), the fields are grouped by their parent block and tried again, and
+ * <p>The fields are the leaves in which the two policy values differ ({@link PolicyFields}: the
+ * records themselves, not a file format; a block or list present in one only, or a list whose length
+ * changed, is one field). Each is a player; a coalition S is the policy {@code before} with the fields
+ * of S set to their values in {@code after}, rebuilt through the policy's records (so their own checks
+ * apply) and margined with {@link MarginCalculator}; its MM is v(S). With k players that is 2^k
+ * evaluations (cached per distinct policy). At most {@link #MAX_PLAYERS} players: with more changed
+ * fields, the {@code MAX_PLAYERS - 1} whose change alone moves MM most are players and the others form
+ * one player "other fields" (n more evaluations to rank them). When a coalition is not a valid policy
+ * (two fields that must change together, such as the warning and liquidation thresholds), the fields
+ * are grouped by their parent block and tried again, and
  * at last all of them form one player. The name, source and description of the policy are not
  * players: they do not enter the margin.
  */
@@ -51,17 +44,17 @@ public final class PolicyChangeExplain {
     /** The most players: 2^6 = 64 evaluations. */
     public static final int MAX_PLAYERS = 6;
 
-    private static final Set<String> TEXT_ONLY = Set.of("/name", "/source", "/description");
-
     /**
      * One changed field.
      *
-     * @param pointer JSON Pointer of the field in the policy JSON
-     * @param label   the field as {@code exchange.parameters.pairs.BTC.priceRange}
-     * @param before  its value in the first policy (a missing node when absent)
-     * @param after   its value in the second (a missing node when absent)
+     * @param label  the field as {@code exchange.parameters.pairs.BTC.grid.priceRange}
+     * @param before its value in the first policy (null when absent)
+     * @param after  its value in the second (null when absent)
      */
-    public record Field(String pointer, String label, JsonNode before, JsonNode after) {
+    public record Field(String label, Object before, Object after) {
+        static Field of(PolicyFields.Change c) {
+            return new Field(c.label(), c.before(), c.after());
+        }
     }
 
     /**
@@ -94,13 +87,19 @@ public final class PolicyChangeExplain {
      * @param parts        the players and their shares, in document order ("other fields" last)
      * @param grouping     how fields became players
      * @param evaluations  margin evaluations (distinct policies)
-     * @param elapsedNanos wall time
+     * @param elapsedNanos wall time, set by the caller that timed the call ({@link #withElapsedNanos}); the
+     *                     engine reads no clock and leaves 0
      */
     public record Explanation(MarginResult before, MarginResult after, List<Field> fields, List<Part> parts,
                               Grouping grouping, int evaluations, long elapsedNanos) {
         public Explanation {
             fields = List.copyOf(fields);
             parts = List.copyOf(parts);
+        }
+
+        /** The same explanation with the wall time its caller measured. */
+        public Explanation withElapsedNanos(long nanos) {
+            return new Explanation(before, after, fields, parts, grouping, evaluations, nanos);
         }
 
         /** MM(after) - MM(before), USD. */
@@ -121,12 +120,9 @@ public final class PolicyChangeExplain {
     private PolicyChangeExplain() {
     }
 
-    /** The fields in which the two policies differ, in document order (name, source and description left out). */
+    /** The fields in which the two policies differ, in declaration order (name and source left out). */
     public static List<Field> changedFields(Policy before, Policy after) {
-        List<Field> out = new ArrayList<>();
-        diff("", PolicyJson.write(before), PolicyJson.write(after), out);
-        out.removeIf(f -> TEXT_ONLY.contains(f.pointer()));
-        return out;
+        return PolicyFields.diff(before, after).stream().map(Field::of).toList();
     }
 
     public static Explanation explain(Portfolio book, MarketSnapshot market, Loaded<PriceHistory> history,
@@ -144,22 +140,21 @@ public final class PolicyChangeExplain {
                                       RiskProgress progress) {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
-        long t0 = System.nanoTime();
         Evaluator eval = new Evaluator(book, market, history, settings, progress);
-        ObjectNode base = PolicyJson.write(before);
-        List<Field> fields = changedFields(before, after);
+        List<PolicyFields.Change> fields = PolicyFields.diff(before, after);
+        List<Field> shown = fields.stream().map(Field::of).toList();
         MarginResult from = eval.result(before);
         MarginResult to = eval.result(after);
         if (fields.isEmpty()) {
-            return new Explanation(from, to, fields, List.of(), Grouping.FIELDS, eval.count(),
-                    System.nanoTime() - t0);
+            return new Explanation(from, to, shown, List.of(), Grouping.FIELDS, eval.count(),
+                    0);
         }
-        List<List<Field>> singles = new ArrayList<>();
+        List<List<PolicyFields.Change>> singles = new ArrayList<>();
         fields.forEach(f -> singles.add(List.of(f)));
-        List<List<Field>> blocks = byParent(fields);
-        InputException last = null;
+        List<List<PolicyFields.Change>> blocks = byParent(fields);
+        IllegalArgumentException last = null;
         for (Grouping g : Grouping.values()) {
-            List<List<Field>> groups = switch (g) {
+            List<List<PolicyFields.Change>> groups = switch (g) {
                 case FIELDS -> singles;
                 case BLOCKS -> blocks;
                 case ALL -> List.of(fields);
@@ -169,33 +164,47 @@ public final class PolicyChangeExplain {
                 continue; // the same players as the grouping tried before
             }
             try {
-                List<Part> parts = shapley(groups, base, before, after, eval);
-                return new Explanation(from, to, fields, parts, g, eval.count(), System.nanoTime() - t0);
-            } catch (InputException e) {
-                last = e;
+                List<Part> parts = shapley(groups, before, after, eval);
+                return new Explanation(from, to, shown, parts, g, eval.count(), 0);
+            } catch (NotAPolicy e) {
+                last = e.getCause();
             }
         }
-        throw new IllegalStateException("a mix of the two policies does not read back: " + last.getMessage(), last);
+        throw new IllegalStateException("a mix of the two policies is not a policy: " + last.getMessage(), last);
     }
 
-    /** Shapley values of the groups (capped at MAX_PLAYERS); InputException when a coalition is not a policy. */
-    private static List<Part> shapley(List<List<Field>> groups, ObjectNode base, Policy before, Policy after,
-                                      Evaluator eval) throws InputException {
-        List<List<Field>> players = new ArrayList<>(groups);
+    /** A coalition the policy's records refuse. */
+    private static final class NotAPolicy extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotAPolicy(IllegalArgumentException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IllegalArgumentException getCause() {
+            return (IllegalArgumentException) super.getCause();
+        }
+    }
+
+    /** Shapley values of the groups (capped at MAX_PLAYERS); NotAPolicy when a coalition is not a policy. */
+    private static List<Part> shapley(List<List<PolicyFields.Change>> groups, Policy before, Policy after,
+                                      Evaluator eval) throws NotAPolicy {
+        List<List<PolicyFields.Change>> players = new ArrayList<>(groups);
         List<String> labels = new ArrayList<>();
         eval.expect(groups.size() > MAX_PLAYERS ? groups.size() + (1 << MAX_PLAYERS) : 1 << groups.size());
         if (players.size() > MAX_PLAYERS) {
             double v0 = eval.mm(before);
-            Map<List<Field>, Double> effect = new HashMap<>();
-            for (List<Field> p : players) {
-                effect.put(p, Math.abs(eval.mm(coalition(base, p)) - v0));
+            Map<List<PolicyFields.Change>, Double> effect = new HashMap<>();
+            for (List<PolicyFields.Change> p : players) {
+                effect.put(p, Math.abs(eval.mm(coalition(before, p)) - v0));
             }
-            List<List<Field>> ranked = new ArrayList<>(players);
-            ranked.sort(Comparator.comparingDouble((List<Field> p) -> -effect.get(p)));
-            Set<List<Field>> kept = new LinkedHashSet<>(ranked.subList(0, MAX_PLAYERS - 1));
-            List<List<Field>> next = new ArrayList<>();
-            List<Field> rest = new ArrayList<>();
-            for (List<Field> p : players) {
+            List<List<PolicyFields.Change>> ranked = new ArrayList<>(players);
+            ranked.sort(Comparator.comparingDouble((List<PolicyFields.Change> p) -> -effect.get(p)));
+            Set<List<PolicyFields.Change>> kept = new LinkedHashSet<>(ranked.subList(0, MAX_PLAYERS - 1));
+            List<List<PolicyFields.Change>> next = new ArrayList<>();
+            List<PolicyFields.Change> rest = new ArrayList<>();
+            for (List<PolicyFields.Change> p : players) {
                 if (kept.contains(p)) {
                     next.add(p);
                 } else {
@@ -220,13 +229,13 @@ public final class PolicyChangeExplain {
             } else if (mask == count - 1) {
                 v[mask] = eval.mm(after);
             } else {
-                List<Field> moved = new ArrayList<>();
+                List<PolicyFields.Change> moved = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     if ((mask & (1 << i)) != 0) {
                         moved.addAll(players.get(i));
                     }
                 }
-                v[mask] = eval.mm(coalition(base, moved));
+                v[mask] = eval.mm(coalition(before, moved));
             }
         }
         double[] factorial = new double[n + 1];
@@ -245,101 +254,37 @@ public final class PolicyChangeExplain {
                 int size = Integer.bitCount(mask);
                 phi += factorial[size] * factorial[n - size - 1] / factorial[n] * (v[mask | bit] - v[mask]);
             }
-            parts.add(new Part(labels.get(i), players.get(i), phi));
+            parts.add(new Part(labels.get(i), players.get(i).stream().map(Field::of).toList(), phi));
         }
         return parts;
     }
 
-    private static String label(List<Field> group) {
+    private static String label(List<PolicyFields.Change> group) {
         if (group.size() == 1) {
             return group.get(0).label();
         }
-        String parent = parentOf(group.get(0).pointer());
-        boolean same = group.stream().allMatch(f -> parentOf(f.pointer()).equals(parent));
-        return (same ? display(parent) : group.get(0).label() + " …") + " (" + group.size() + " fields)";
+        List<PolicyFields.Step> parent = group.get(0).parent();
+        boolean same = group.stream().allMatch(f -> f.parent().equals(parent));
+        String block = new PolicyFields.Change(parent, null, null).label();
+        return (same ? block : group.get(0).label() + " …") + " (" + group.size() + " fields)";
     }
 
-    private static List<List<Field>> byParent(List<Field> fields) {
-        Map<String, List<Field>> m = new LinkedHashMap<>();
-        for (Field f : fields) {
-            m.computeIfAbsent(parentOf(f.pointer()), k -> new ArrayList<>()).add(f);
+    private static List<List<PolicyFields.Change>> byParent(List<PolicyFields.Change> fields) {
+        Map<List<PolicyFields.Step>, List<PolicyFields.Change>> m = new LinkedHashMap<>();
+        for (PolicyFields.Change f : fields) {
+            m.computeIfAbsent(f.parent(), k -> new ArrayList<>()).add(f);
         }
         return new ArrayList<>(m.values());
     }
 
-    private static String parentOf(String pointer) {
-        int cut = pointer.lastIndexOf('/');
-        return cut <= 0 ? "" : pointer.substring(0, cut);
-    }
-
-    /** The policy {@code base} with the given fields set to their {@code after} values. */
-    static Policy coalition(ObjectNode base, List<Field> moved) throws InputException {
-        ObjectNode copy = base.deepCopy();
-        for (Field f : moved) {
-            set(copy, f.pointer(), f.after());
+    /** The policy {@code before} with the given fields set to their {@code after} values. */
+    private static Policy coalition(Policy before, List<PolicyFields.Change> moved) throws NotAPolicy {
+        try {
+            return PolicyFields.patch(before, moved);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NotAPolicy(e instanceof IllegalArgumentException iae ? iae
+                    : new IllegalArgumentException(e.getMessage(), e));
         }
-        return PolicyJson.read(new TextSource("edited policy", PolicyJson.text(copy)), "edited");
-    }
-
-    private static void set(ObjectNode root, String pointer, JsonNode value) {
-        int cut = pointer.lastIndexOf('/');
-        JsonNode parent = root.at(pointer.substring(0, cut));
-        String key = pointer.substring(cut + 1).replace("~1", "/").replace("~0", "~");
-        if (parent instanceof ObjectNode o) {
-            if (value == null || value.isMissingNode()) {
-                o.remove(key);
-            } else {
-                o.set(key, value.deepCopy());
-            }
-        } else if (parent instanceof ArrayNode a) {
-            a.set(Integer.parseInt(key), value.deepCopy());
-        } else {
-            throw new IllegalStateException("no parent at " + pointer);
-        }
-    }
-
-    private static void diff(String ptr, JsonNode a, JsonNode b, List<Field> out) {
-        if (a.equals(b)) {
-            return;
-        }
-        if (a.isObject() && b.isObject()) {
-            Set<String> keys = new LinkedHashSet<>();
-            a.fieldNames().forEachRemaining(keys::add);
-            b.fieldNames().forEachRemaining(keys::add);
-            for (String k : keys) {
-                String p = ptr + "/" + LocatedJson.escape(k);
-                JsonNode x = a.path(k);
-                JsonNode y = b.path(k);
-                if (x.isMissingNode() || y.isMissingNode()) {
-                    out.add(new Field(p, display(p), x, y));
-                } else {
-                    diff(p, x, y, out);
-                }
-            }
-        } else if (a.isArray() && b.isArray() && a.size() == b.size()) {
-            for (int i = 0; i < a.size(); i++) {
-                diff(ptr + "/" + i, a.get(i), b.get(i), out);
-            }
-        } else {
-            out.add(new Field(ptr, display(ptr), a, b));
-        }
-    }
-
-    /** {@code /exchange/parameters/pairs/BTC/priceRange} as {@code exchange.parameters.pairs.BTC.priceRange}, indexes as [i]. */
-    static String display(String pointer) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : pointer.split("/")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            String key = part.replace("~1", "/").replace("~0", "~");
-            if (key.matches("\\d+") && !sb.isEmpty()) {
-                sb.append('[').append(key).append(']');
-            } else {
-                sb.append(sb.isEmpty() ? "" : ".").append(key);
-            }
-        }
-        return sb.isEmpty() ? "(policy)" : sb.toString();
     }
 
     /** MM of a policy on the fixed book and market, one evaluation per distinct policy. */

@@ -6,7 +6,7 @@ import io.marginscope.backtest.BacktestSettings;
 import io.marginscope.backtest.EsSimulation;
 import io.marginscope.backtest.Predictive;
 import io.marginscope.io.InputException;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.io.PnlCsv;
 import io.marginscope.backtest.RollingBacktest;
 import io.marginscope.report.BacktestJson;

@@ -144,11 +144,11 @@ public final class ComputeCommand implements Callable<Integer> {
      */
     static ObjectNode withPositionMargins(ComputeRun.Result run) {
         if (run.policy() == null || run.margin() == null) {
-            return run.json();
+            return ComputeJson.of(run);
         }
         PositionMargins.Result pm = PositionMargins.of(run.book(), run.market(), run.history(), run.policy(),
                 ComputeRun.settings(run.inputs()));
-        ObjectNode out = run.json().deepCopy();
+        ObjectNode out = ComputeJson.of(run);
         var byId = pm.byId();
         for (JsonNode n : out.withArray("positions")) {
             PositionMargins.PositionMargin p = byId.get(n.path("id").asText());
@@ -189,7 +189,7 @@ public final class ComputeCommand implements Callable<Integer> {
             ObjectNode a = accounts.addObject();
             a.put("account", names.get(i));
             a.setAll(withPositionMargins(alone.get(i)));
-            sum += alone.get(i).json().get("maintenanceMargin").asDouble();
+            sum += ComputeJson.of(alone.get(i)).get("maintenanceMargin").asDouble();
             list.add(new CrossMargin.Account(names.get(i), alone.get(i).book(), alone.get(i).market()));
         }
         ComputeRun.Result first = alone.get(0);
@@ -205,7 +205,7 @@ public final class ComputeCommand implements Callable<Integer> {
         }
         out.set("combined", withPositionMargins(c));
         ComputeJson.put(out, "accountsMaintenanceMargin", sum);
-        ComputeJson.put(out, "nettingBenefit", sum - c.json().get("maintenanceMargin").asDouble());
+        ComputeJson.put(out, "nettingBenefit", sum - ComputeJson.of(c).get("maintenanceMargin").asDouble());
         if (!topWarnings.isEmpty()) {
             ArrayNode w = out.putArray("warnings");
             topWarnings.forEach(w::add);

@@ -2,7 +2,7 @@ package io.marginscope.cli;
 
 import io.marginscope.analysis.MarginExplain;
 import io.marginscope.io.InputException;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.report.ExplainJson;
 import io.marginscope.run.ComputeRun;
@@ -73,7 +73,9 @@ public final class ExplainCommand implements Callable<Integer> {
         long s = seed != null ? seed : d.seed();
         MarginExplain.Explanation e;
         try {
+            long t0 = System.nanoTime();
             e = MarginExplain.explain(a.state(), b.state(), new MarginCalculator.Settings(n, s));
+            e = e.withElapsedNanos(System.nanoTime() - t0);
         } catch (IllegalArgumentException ex) {
             throw new ParameterException(spec.commandLine(), ex.getMessage());
         }

@@ -1,7 +1,7 @@
 package io.marginscope.cli;
 
 import io.marginscope.io.InputException;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.io.PriceHistoryFiles;
 import io.marginscope.risk.PriceHistory;
 

@@ -2,12 +2,12 @@ package io.marginscope.cli;
 
 import io.marginscope.analysis.MarginExplain;
 import io.marginscope.io.InputException;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.io.PortfolioFiles;
 import io.marginscope.io.PriceHistoryFiles;
 import io.marginscope.io.SnapshotJson;
 import io.marginscope.io.StateJson;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.risk.PriceHistory;

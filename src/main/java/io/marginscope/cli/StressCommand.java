@@ -7,7 +7,7 @@ import io.marginscope.model.Portfolio;
 import io.marginscope.pricing.PortfolioValuation;
 import io.marginscope.report.StressJson;
 import io.marginscope.stress.ScanRanges;
-import io.marginscope.stress.ScenarioLibrary;
+import io.marginscope.io.ScenarioLibrary;
 import io.marginscope.stress.SpanArray;
 import io.marginscope.stress.StressEngine;
 import io.marginscope.stress.StressGrid;

@@ -2,9 +2,9 @@ package io.marginscope.cli;
 
 import io.marginscope.analysis.LiquidationSurface;
 import io.marginscope.io.InputException;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.margin.Policy;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.report.SurfaceJson;
 import io.marginscope.risk.PriceHistory;
 import picocli.CommandLine.Command;
@@ -68,8 +68,9 @@ public final class SurfaceCommand implements Callable<Integer> {
         double[] shocks = volShocks.stream().mapToDouble(Double::doubleValue).toArray();
         LiquidationSurface.Surface s;
         try {
+            long t0 = System.nanoTime();
             s = LiquidationSurface.compute(in.book(), in.market(), h, pol,
-                    run.settings(), shocks, together);
+                    run.settings(), shocks, together).withElapsedNanos(System.nanoTime() - t0);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

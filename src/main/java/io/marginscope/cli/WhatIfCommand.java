@@ -2,10 +2,10 @@ package io.marginscope.cli;
 
 import io.marginscope.analysis.WhatIf;
 import io.marginscope.io.InputException;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.io.PortfolioCsv;
 import io.marginscope.margin.Policy;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.model.Portfolio;
 import io.marginscope.report.WhatIfJson;
 import io.marginscope.risk.PriceHistory;

@@ -3,6 +3,7 @@ package io.marginscope.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marginscope.model.Instrument;
 import io.marginscope.model.InstrumentType;
+import io.marginscope.model.Loaded;
 import io.marginscope.model.Portfolio;
 import io.marginscope.model.Position;
 import io.marginscope.model.Settlement;

@@ -1,6 +1,7 @@
 package io.marginscope.io;
 
 import io.marginscope.backtest.BacktestSeries;
+import io.marginscope.model.Loaded;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

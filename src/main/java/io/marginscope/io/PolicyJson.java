@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.exchange.ExchangeParameters;
 import io.marginscope.risk.RiskMethod;
+import io.marginscope.stress.StressScenario;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -423,7 +424,18 @@ public final class PolicyJson {
         }
         List<String> episodes = strings(f, "/stress/episodes");
         List<String> custom = strings(f, "/stress/custom");
-        return new Policy.Stress(span, grid, episodes, custom);
+        List<StressScenario> scenarios = new ArrayList<>();
+        for (int i = 0; i < episodes.size(); i++) {
+            String e = episodes.get(i);
+            String ptr = child("/stress/episodes", i);
+            String id = ScenarioLibrary.find(e).orElseThrow(() -> f.error(ptr, "'" + e + "' is not in the library "
+                    + ScenarioLibrary.ids()));
+            scenarios.add(ScenarioLibrary.load(id));
+        }
+        for (String c : custom) {
+            scenarios.add(ScenarioJson.read(Path.of(c)));
+        }
+        return new Policy.Stress(span, grid, episodes, custom, scenarios);
     }
 
     private static Map<String, List<Policy.Tier>> tiers(JsonFields f) throws InputException {

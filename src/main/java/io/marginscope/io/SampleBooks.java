@@ -1,5 +1,6 @@
 package io.marginscope.io;
 
+import io.marginscope.model.Loaded;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 

@@ -2,6 +2,7 @@ package io.marginscope.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marginscope.model.AssetMarket;
+import io.marginscope.model.Loaded;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.MarketSnapshot.AssetPair;
 import io.marginscope.model.OrderBook;

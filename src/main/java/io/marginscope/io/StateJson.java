@@ -1,6 +1,5 @@
 package io.marginscope.io;
 
-import io.marginscope.margin.PolicyPresets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

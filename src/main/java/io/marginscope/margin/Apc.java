@@ -1,6 +1,6 @@
 package io.marginscope.margin;
 
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.risk.FactorModel;

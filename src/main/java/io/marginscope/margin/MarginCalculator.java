@@ -1,6 +1,6 @@
 package io.marginscope.margin;
 
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.model.AssetMarket;
 import io.marginscope.model.InstrumentType;
 import io.marginscope.model.MarketSnapshot;

@@ -1,6 +1,7 @@
 package io.marginscope.margin;
 
 import io.marginscope.risk.RiskMethod;
+import io.marginscope.stress.StressScenario;
 
 import java.util.List;
 import java.util.Map;
@@ -121,11 +122,24 @@ public record Policy(String name, String source, Base base, Stress stress, Map<S
     public record Apc(double buffer, double stressedWeight, double lookbackFloorYears) {
     }
 
-    /** The policy's scenario sets; the stress component is the worst weighted loss over all of them. */
-    public record Stress(Span span, Grid grid, List<String> episodes, List<String> custom) {
+    /**
+     * The policy's scenario sets; the stress component is the worst weighted loss over all of them.
+     *
+     * @param episodes  library episodes by id or name, as the policy names them
+     * @param custom    scenario files, as the policy names them
+     * @param scenarios the episodes then the custom files, read by {@code io} when the policy was read: the
+     *                  stress component runs these and never reads a file, so one policy value gives one margin
+     */
+    public record Stress(Span span, Grid grid, List<String> episodes, List<String> custom,
+                         List<StressScenario> scenarios) {
         public Stress {
             episodes = List.copyOf(episodes);
             custom = List.copyOf(custom);
+            scenarios = List.copyOf(scenarios);
+            if (scenarios.size() != episodes.size() + custom.size()) {
+                throw new IllegalArgumentException("the stress block's " + (episodes.size() + custom.size())
+                        + " episodes and files are resolved to " + scenarios.size() + " scenarios");
+            }
         }
     }
 
@@ -185,8 +199,14 @@ public record Policy(String name, String source, Base base, Stress stress, Map<S
         }
     }
 
-    /** Margin-ratio levels: warning from, liquidation from. */
+    /** Margin-ratio levels: warning from, liquidation from (the warning level below the liquidation level). */
     public record Thresholds(double warning, double liquidation) {
+        public Thresholds {
+            if (!(warning < liquidation)) {
+                throw new IllegalArgumentException("the warning level " + warning
+                        + " must be below the liquidation level " + liquidation);
+            }
+        }
     }
 
     /** A copy with another base block. */

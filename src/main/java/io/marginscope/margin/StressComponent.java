@@ -1,18 +1,15 @@
 package io.marginscope.margin;
 
-import io.marginscope.io.InputException;
-import io.marginscope.io.ScenarioJson;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.stress.ScanRanges;
-import io.marginscope.stress.ScenarioLibrary;
+import io.marginscope.io.ScenarioLibrary;
 import io.marginscope.stress.SpanArray;
 import io.marginscope.stress.StressEngine;
 import io.marginscope.stress.StressGrid;
 import io.marginscope.stress.StressResult;
 import io.marginscope.stress.StressScenario;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +18,7 @@ import java.util.Map;
 /**
  * The stress component of a policy: the largest weighted loss over all its scenario sets (SPAN
  * arrays and grid over the book's underlyings with a non-zero vol, moved together; library
- * episodes; custom files), 0 when every scenario gains.
+ * episodes; custom files, already read into the policy), 0 when every scenario gains.
  */
 final class StressComponent {
 
@@ -31,7 +28,7 @@ final class StressComponent {
         this.scenarios = List.copyOf(scenarios);
     }
 
-    /** Builds the scenario list once per book; a bad episode name or custom file is an IllegalArgumentException. */
+    /** Builds the scenario list once per book. */
     static StressComponent of(Policy.Stress stress, Portfolio book, MarketSnapshot market) {
         List<String> moved = book.underlyings().stream().filter(u -> market.asset(u).vol() > 0).toList();
         List<StressScenario> list = new ArrayList<>();
@@ -43,18 +40,7 @@ final class StressComponent {
             list.addAll(StressGrid.of(moved, ranges(stress.grid().priceRange()), stress.grid().priceSteps(),
                     stress.grid().volUp(), stress.grid().volDown()));
         }
-        try {
-            for (String e : stress.episodes()) {
-                list.add(ScenarioLibrary.load(ScenarioLibrary.find(e).orElseThrow(() ->
-                        new IllegalArgumentException("stress episode '" + e + "' is not in the library "
-                                + ScenarioLibrary.ids()))));
-            }
-            for (String c : stress.custom()) {
-                list.add(ScenarioJson.read(Path.of(c)));
-            }
-        } catch (InputException ex) {
-            throw new IllegalArgumentException(ex.getMessage(), ex);
-        }
+        list.addAll(stress.scenarios());
         return new StressComponent(list);
     }
 

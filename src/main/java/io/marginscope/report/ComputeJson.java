@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.analysis.GreeksByExpiry;
+import io.marginscope.margin.Policy;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.model.Position;
@@ -15,6 +16,7 @@ import io.marginscope.risk.RiskFactors;
 import io.marginscope.risk.RiskMethod;
 import io.marginscope.risk.RiskParameters;
 import io.marginscope.risk.RiskResult;
+import io.marginscope.run.ComputeRun;
 
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,28 @@ public final class ComputeJson {
     public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ComputeJson() {
+    }
+
+    /**
+     * The compute JSON of FORMATS.md section 5 of a run: value and risk, then under a policy the margin,
+     * the liquidation prices and the policy.
+     */
+    public static ObjectNode of(ComputeRun.Result run) {
+        List<String> warnings = run.runWarnings();
+        ObjectNode out = write(run.book(), run.market(), run.valuation(), run.risk(), warnings);
+        if (run.margin() != null) {
+            Policy pol = run.policy();
+            out.with("parameters").put("policy", pol.name());
+            MarginJson.write(out, run.margin());
+            MarginJson.liquidation(out, run.liquidation());
+            for (String w : run.margin().warnings()) {
+                if (!warnings.contains(w)) {
+                    out.withArray("warnings").add(w);
+                }
+            }
+            out.putObject("policy").put("name", pol.name()).put("source", pol.source());
+        }
+        return out;
     }
 
     public static ObjectNode write(Portfolio book, MarketSnapshot market, PortfolioValuation valuation,

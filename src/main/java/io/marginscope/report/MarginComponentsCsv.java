@@ -4,7 +4,7 @@ import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyComparison;
 import io.marginscope.margin.PolicyCoverage;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.run.ComputeRun;
 import org.apache.commons.csv.CSVPrinter;
 

@@ -1,8 +1,7 @@
 package io.marginscope.run;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.io.InputException;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.io.PortfolioFiles;
 import io.marginscope.io.PriceHistoryFiles;
 import io.marginscope.io.SnapshotJson;
@@ -14,8 +13,6 @@ import io.marginscope.margin.Policy;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.pricing.PortfolioValuation;
-import io.marginscope.report.ComputeJson;
-import io.marginscope.report.MarginJson;
 import io.marginscope.risk.FactorModel;
 import io.marginscope.risk.PriceHistory;
 import io.marginscope.risk.RiskEngine;
@@ -30,7 +27,7 @@ import java.util.StringJoiner;
 
 /**
  * One compute run from its inputs as text: what {@code compute} prints, a saved session
- * recomputes and a report draws. Stateless: the same inputs give the same numbers bit for bit
+ * recomputes and a report draws (the JSON and PDF writers of {@code report} take its {@link Result}). Stateless: the same inputs give the same numbers bit for bit
  * (Monte Carlo runs are seeded).
  */
 public final class ComputeRun {
@@ -50,12 +47,13 @@ public final class ComputeRun {
      * @param margin      the margin under the policy (null without one)
      * @param prepared    the policy applied to the book (null without one): re-evaluate it at another market
      * @param liquidation per underlying (empty without a policy)
-     * @param json        the compute JSON of FORMATS.md section 5
+     * @param runWarnings the remarks on the inputs and of the risk run (before the margin's own)
+     * @param warnings    every remark: {@code runWarnings} then the margin's not already among them
      */
     public record Result(RunInputs inputs, Portfolio book, MarketSnapshot market, Loaded<PriceHistory> history,
                          RiskParameters parameters, Policy policy, PortfolioValuation valuation, RiskResult risk,
                          MarginCalculator.Prepared prepared, MarginResult margin,
-                         Map<String, LiquidationPrice> liquidation, List<String> warnings, ObjectNode json) {
+                         Map<String, LiquidationPrice> liquidation, List<String> runWarnings, List<String> warnings) {
     }
 
     private ComputeRun() {
@@ -140,26 +138,14 @@ public final class ComputeRun {
                 : engine.compute(book, market, FactorModel.build(book, market, history, params), params,
                 RiskProgress.NONE);
         warnings.addAll(result.warnings());
-        ObjectNode out = ComputeJson.write(book, market, valuation, result, warnings);
         Map<String, LiquidationPrice> liquidation = Map.of();
-        if (margin != null) {
-            out.with("parameters").put("policy", pol.name());
-            MarginJson.write(out, margin.margin());
-            liquidation = LiquidationPrice.solve(prepared, market);
-            MarginJson.liquidation(out, liquidation);
-            for (String w : margin.margin().warnings()) {
-                if (!warnings.contains(w)) {
-                    out.withArray("warnings").add(w);
-                }
-            }
-            out.putObject("policy").put("name", pol.name()).put("source", pol.source());
-        }
         List<String> all = new ArrayList<>(warnings);
         if (margin != null) {
+            liquidation = LiquidationPrice.solve(prepared, market);
             margin.margin().warnings().stream().filter(w -> !all.contains(w)).forEach(all::add);
         }
         return new Result(in, book, market, history, result.parameters(), pol, valuation, result, prepared,
-                margin == null ? null : margin.margin(), liquidation, all, out);
+                margin == null ? null : margin.margin(), liquidation, List.copyOf(warnings), all);
     }
 
     /**
@@ -224,6 +210,6 @@ public final class ComputeRun {
             historyWarnings.addAll(files.warnings());
         }
         return new RunInputs(p, m, h, parameters,
-                policy == null ? null : io.marginscope.margin.PolicyPresets.text(policy));
+                policy == null ? null : io.marginscope.io.PolicyPresets.text(policy));
     }
 }

@@ -1,7 +1,7 @@
 package io.marginscope.run;
 
 import io.marginscope.io.TextSource;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

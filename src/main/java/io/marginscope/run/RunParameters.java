@@ -1,9 +1,9 @@
 package io.marginscope.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.marginscope.report.ComputeJson;
 import io.marginscope.risk.RiskMethod;
 import io.marginscope.risk.RiskParameters;
 
@@ -23,6 +23,9 @@ public record RunParameters(RiskParameters risk, Set<String> overrides) {
     /** The settings that override a policy's base block when given. */
     public static final Set<String> OVERRIDABLE = Set.of("confidence", "horizonDays", "method", "volModel");
 
+    /** Canonical JSON is written on one line (no indentation). */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     public RunParameters {
         overrides = Set.copyOf(new TreeSet<>(overrides));
         for (String o : overrides) {
@@ -38,7 +41,7 @@ public record RunParameters(RiskParameters risk, Set<String> overrides) {
 
     /** Canonical JSON: fixed field order, every setting written, overrides sorted. */
     public ObjectNode toJson() {
-        ObjectNode n = ComputeJson.MAPPER.createObjectNode();
+        ObjectNode n = MAPPER.createObjectNode();
         n.put("confidence", risk.confidence());
         n.put("horizonDays", risk.horizonDays());
         n.put("method", risk.method().cliName());
@@ -57,8 +60,7 @@ public record RunParameters(RiskParameters risk, Set<String> overrides) {
     /** The canonical JSON as one line of text (what is stored and hashed). */
     public String toJsonText() {
         try {
-            return ComputeJson.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(toJson());
+            return MAPPER.writeValueAsString(toJson());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -87,7 +89,7 @@ public record RunParameters(RiskParameters risk, Set<String> overrides) {
 
     public static RunParameters fromJsonText(String text) {
         try {
-            return fromJson(ComputeJson.MAPPER.readTree(text));
+            return fromJson(MAPPER.readTree(text));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("parameters are not JSON: " + e.getOriginalMessage(), e);
         }

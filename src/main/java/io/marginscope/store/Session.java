@@ -43,7 +43,7 @@ public record Session(long id, String name, int version, Instant savedAt, RunInp
     public static Session of(String name, ComputeRun.Result run, String notes) {
         String json;
         try {
-            json = ComputeJson.MAPPER.writeValueAsString(run.json());
+            json = ComputeJson.MAPPER.writeValueAsString(ComputeJson.of(run));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

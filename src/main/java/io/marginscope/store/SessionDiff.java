@@ -3,6 +3,7 @@ package io.marginscope.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marginscope.io.InputException;
 import io.marginscope.io.TextSource;
+import io.marginscope.report.ComputeJson;
 import io.marginscope.run.ComputeRun;
 import io.marginscope.run.RunInputs;
 
@@ -109,7 +110,7 @@ final class SessionDiff {
         }
         List<String> numbers = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        walk("", s.results(), run.json(), numbers, texts);
+        walk("", s.results(), ComputeJson.of(run), numbers, texts);
         return new Verification(s.inputHash(), s.inputs().hash(), numbers.isEmpty() && s.resultsJson() != null,
                 numbers, texts);
     }

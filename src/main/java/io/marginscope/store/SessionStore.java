@@ -1,7 +1,7 @@
 package io.marginscope.store;
 
 import io.marginscope.io.TextSource;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.run.RunInputs;
 import io.marginscope.run.RunParameters;
 import org.sqlite.SQLiteConfig;

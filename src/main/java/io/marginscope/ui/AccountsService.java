@@ -1,7 +1,7 @@
 package io.marginscope.ui;
 
 import io.marginscope.analysis.CrossMargin;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
 import io.marginscope.risk.PriceHistory;

@@ -2,7 +2,7 @@ package io.marginscope.ui;
 
 import io.marginscope.backtest.BacktestSettings;
 import io.marginscope.backtest.RollingBacktest;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.risk.PriceHistory;

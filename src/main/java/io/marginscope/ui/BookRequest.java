@@ -1,7 +1,7 @@
 package io.marginscope.ui;
 
 import io.marginscope.io.InputException;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.io.PortfolioFiles;
 import io.marginscope.io.SampleBooks;
 import io.marginscope.io.SnapshotJson;

@@ -51,8 +51,9 @@ public final class LiquidationService extends LatestRequestService<LiquidationSe
                     updateMessage("Liquidation surface: vol shock " + LiquidationView.shockLabel(k) + " ("
                             + (j + 1) + " of " + n + ") …");
                     MarginRequest m = r.margin();
+                    long t0 = System.nanoTime();
                     parts.add(LiquidationSurface.compute(m.book(), m.market(), m.history(), m.policy(), m.settings(),
-                            new double[] {k}, r.together()));
+                            new double[] {k}, r.together()).withElapsedNanos(System.nanoTime() - t0));
                     updateProgress(j + 1, n);
                 }
                 updateMessage("");

@@ -1,6 +1,6 @@
 package io.marginscope.ui;
 
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.io.PriceHistoryFiles;
 import io.marginscope.feed.Backoff;
 import io.marginscope.feed.DeribitConfig;
@@ -16,7 +16,7 @@ import io.marginscope.feed.SimulatedFeed;
 import io.marginscope.feed.SimulationSpec;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.risk.PriceHistory;
 import io.marginscope.store.TimelinePoint;

@@ -1,6 +1,6 @@
 package io.marginscope.ui;
 
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.risk.AssetPrices;
 import io.marginscope.risk.PriceHistory;
 

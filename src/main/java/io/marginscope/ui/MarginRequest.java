@@ -1,6 +1,6 @@
 package io.marginscope.ui;
 
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
 import io.marginscope.model.MarketSnapshot;

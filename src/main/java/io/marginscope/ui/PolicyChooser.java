@@ -1,6 +1,6 @@
 package io.marginscope.ui;
 
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;

@@ -37,6 +37,7 @@ final class PolicyEditService extends LatestRequestService<PolicyEditService.Req
                 updateProgress(-1, 1);
                 Task<Result> self = this;
                 MarginRequest in = r.inputs();
+                long t0 = System.nanoTime();
                 PolicyChangeExplain.Explanation e = PolicyChangeExplain.explain(in.book(), in.market(), in.history(),
                         r.before(), r.after(), in.settings(), new RiskProgress() {
                             @Override
@@ -50,6 +51,7 @@ final class PolicyEditService extends LatestRequestService<PolicyEditService.Req
                                 return self.isCancelled();
                             }
                         });
+                e = e.withElapsedNanos(System.nanoTime() - t0);
                 updateProgress(1, 1);
                 updateMessage("");
                 return new Result(r, e);

@@ -12,7 +12,7 @@ import io.marginscope.io.LocatedJson;
 import io.marginscope.io.PolicyJson;
 import io.marginscope.io.TextSource;
 import io.marginscope.margin.Policy;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -465,7 +465,21 @@ final class PolicyEditor {
             return "";
         }
         PolicyChangeExplain.Field f = p.fields().get(0);
-        return ": " + show(f.before()) + " → " + show(f.after());
+        return ": " + showField(f.before()) + " → " + showField(f.after());
+    }
+
+    /** A changed field's value: a number, text or flag as written; a block or list by its size. */
+    private static String showField(Object v) {
+        if (v == null || v instanceof Record || v instanceof java.util.Map<?, ?>) {
+            return "";
+        }
+        if (v instanceof java.util.List<?> l) {
+            return l.size() + (l.size() == 1 ? " item" : " items");
+        }
+        if (v instanceof Double || v instanceof Float) {
+            return BigDecimal.valueOf(((Number) v).doubleValue()).stripTrailingZeros().toPlainString();
+        }
+        return v.toString();
     }
 
     /** The last two names of a field (BTC.priceRange), for under a bar. */

@@ -1,7 +1,7 @@
 package io.marginscope.ui;
 
 import io.marginscope.analysis.MarginExplain;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.risk.RiskProgress;
 import io.marginscope.run.ComputeRun;
 import io.marginscope.store.Session;
@@ -38,6 +38,7 @@ final class SessionExplainService
                 Loaded<MarginExplain.State> b = ComputeRun.state(r.to().inputs());
                 updateMessage("Explaining the change: 32 margin evaluations …");
                 Task<Result> self = this;
+                long t0 = System.nanoTime();
                 MarginExplain.Explanation e = MarginExplain.explain(a.value(), b.value(),
                         ComputeRun.settings(r.from().inputs()), new RiskProgress() {
                             @Override
@@ -50,6 +51,7 @@ final class SessionExplainService
                                 return self.isCancelled();
                             }
                         });
+                e = e.withElapsedNanos(System.nanoTime() - t0);
                 updateProgress(1, 1);
                 updateMessage("");
                 return new Result(r, e);

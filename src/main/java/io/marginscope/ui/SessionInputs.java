@@ -1,14 +1,14 @@
 package io.marginscope.ui;
 
 import io.marginscope.io.InputException;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.io.PortfolioCsv;
 import io.marginscope.io.PortfolioFiles;
 import io.marginscope.io.PriceHistoryFiles;
 import io.marginscope.io.SampleBooks;
 import io.marginscope.io.SnapshotJson;
 import io.marginscope.io.TextSource;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.pricing.PortfolioValuation;

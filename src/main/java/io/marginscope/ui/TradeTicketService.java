@@ -2,7 +2,7 @@ package io.marginscope.ui;
 
 import io.marginscope.analysis.BookFigures;
 import io.marginscope.analysis.WhatIf;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
 import io.marginscope.model.MarketSnapshot;

@@ -2,7 +2,7 @@ package io.marginscope.analysis;
 
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.model.Instrument;
 import io.marginscope.model.Portfolio;
 import io.marginscope.model.Position;

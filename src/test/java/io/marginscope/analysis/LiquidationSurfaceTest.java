@@ -8,7 +8,7 @@ import io.marginscope.margin.LiquidationPrice;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.model.MarketSnapshot;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import io.marginscope.analysis.MarginExplain.Explanation;
 import io.marginscope.analysis.MarginExplain.Group;
 import io.marginscope.analysis.MarginExplain.State;
 import io.marginscope.margin.MarginCalculator;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.model.MarketSnapshot;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import io.marginscope.io.PolicyJson;
 import io.marginscope.io.TextSource;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.risk.RiskEngine;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +49,7 @@ class PolicyChangeExplainTest {
         Policy wider = edit(pm, j -> ((ObjectNode) j.at("/exchange/parameters/pairs/BTC")).put("priceRange", 0.20));
         Explanation e = explain(pm, wider);
         assertThat(e.fields()).extracting(PolicyChangeExplain.Field::label)
-                .containsExactly("exchange.parameters.pairs.BTC.priceRange");
+                .containsExactly("exchange.parameters.pairs.BTC.grid.priceRange");
         assertThat(e.parts()).hasSize(1);
         assertThat(e.before().maintenanceMargin()).isEqualTo(mm(pm));
         assertThat(e.after().maintenanceMargin()).isEqualTo(mm(wider));
@@ -147,7 +147,7 @@ class PolicyChangeExplainTest {
         assertThat(e.before().maintenanceMargin()).isCloseTo(160_729.89, within(0.005));
         assertThat(e.after().maintenanceMargin()).isCloseTo(231_174.58, within(0.005));
         assertThat(e.parts()).extracting(Part::label).containsExactly("exchange.parameters.mmFactor",
-                "exchange.parameters.pairs.BTC.priceRange");
+                "exchange.parameters.pairs.BTC.grid.priceRange");
         assertThat(e.parts().get(0).part()).isCloseTo(22_888.65, within(0.005));
         assertThat(e.parts().get(1).part()).isCloseTo(47_556.04, within(0.005));
         assertThat(mm(edit(pm, j -> ((ObjectNode) j.at("/exchange/parameters/pairs/BTC")).put("priceRange", 0.20))))

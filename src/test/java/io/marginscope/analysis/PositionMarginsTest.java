@@ -4,7 +4,7 @@ import io.marginscope.io.PolicyJson;
 import io.marginscope.io.TextSource;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.model.Portfolio;
 import io.marginscope.model.Position;
 import io.marginscope.risk.RiskEngine;

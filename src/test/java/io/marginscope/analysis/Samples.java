@@ -1,6 +1,6 @@
 package io.marginscope.analysis;
 
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.io.PortfolioFiles;
 import io.marginscope.io.SnapshotJson;
 import io.marginscope.model.MarketSnapshot;

@@ -6,7 +6,7 @@ import io.marginscope.io.TextSource;
 import io.marginscope.margin.LiquidationPrice;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.model.AssetMarket;
 import io.marginscope.model.Instrument;
 import io.marginscope.model.MarketSnapshot;

@@ -1,6 +1,6 @@
 package io.marginscope.backtest;
 
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.model.AssetMarket;
 import io.marginscope.model.Instrument;
 import io.marginscope.model.MarketSnapshot;

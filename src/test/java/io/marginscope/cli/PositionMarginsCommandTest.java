@@ -6,7 +6,7 @@ import io.marginscope.analysis.PositionMargins;
 import io.marginscope.io.PortfolioFiles;
 import io.marginscope.io.SnapshotJson;
 import io.marginscope.margin.MarginCalculator;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package io.marginscope.io;
 
 import io.marginscope.model.InstrumentType;
+import io.marginscope.model.Loaded;
 import io.marginscope.model.Portfolio;
 import io.marginscope.model.Position;
 import io.marginscope.model.Settlement;

@@ -1,6 +1,7 @@
 package io.marginscope.io;
 
 import io.marginscope.backtest.BacktestSeries;
+import io.marginscope.model.Loaded;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

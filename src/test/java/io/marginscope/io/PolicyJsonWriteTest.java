@@ -3,7 +3,6 @@ package io.marginscope.io;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
-import io.marginscope.margin.PolicyPresets;
 import io.marginscope.margin.exchange.BinanceBrackets;
 import io.marginscope.margin.exchange.DeribitPmLinearParameters;
 import io.marginscope.margin.exchange.DeribitPmParameters;
@@ -66,7 +65,7 @@ class PolicyJsonWriteTest {
                  "stress": {"span": {"priceScanRange": {"BTC": 0.15, "default": 0.3}, "volScanRange": 0.2,
                                      "extremeMultiple": 2.5, "extremeCover": 0.3},
                             "grid": {"priceRange": {"default": 0.1}, "priceSteps": 9, "volUp": 0.4, "volDown": 0.2},
-                            "episodes": ["covid-crash-2020"], "custom": ["x"]},
+                            "episodes": ["2020-03-12"], "custom": ["CUSTOM"]},
                  "tiers": {"BTC": [[0, 0.004, 0], [50000, 0.005, 50]], "default": [[0, 0.01, 0]]},
                  "liquidity": {"model": "sqrt", "sqrtImpactK": 0.7},
                  "concentration": {"advShareThreshold": 0.02, "rate": 0.05},
@@ -74,12 +73,18 @@ class PolicyJsonWriteTest {
                  "imToMm": 1.3, "thresholds": {"warning": 0.7, "liquidation": 0.95},
                  "exchange": {"model": "binance-tiered"},
                  "counterparty": {"tiers": {"A": 1, "B": 1.1}, "tier": "B", "wrongWay": true,
-                                  "specificWrongWay": {"FTT": 0.5}}}""");
+                                  "specificWrongWay": {"FTT": 0.5}}}""".replace("CUSTOM", SAMPLES.resolve(
+                "../assets/scenarios/2021-05-19.json").toString().replace("\\", "/")));
         ObjectNode json = PolicyJson.write(p);
         assertThat(read(PolicyJson.text(json))).isEqualTo(p);
         assertThat(json.at("/base/measure").asText()).isEqualTo("VaR");
         assertThat(json.at("/tiers/BTC/1/2").asLong()).isEqualTo(50);
         assertThat(json.at("/exchange/parameters/BTC/brackets")).hasSize(10);
+        // the episode and the custom file are read with the policy: the margin never reads them
+        assertThat(p.stress().scenarios()).extracting(s -> s.name()).containsExactly("2020-03-12 Black Thursday",
+                ScenarioLibrary.load("2021-05-19").name());
+        assertThatThrownBy(() -> read("{\"stress\": {\"episodes\": [\"1987-10-19\"]}}"))
+                .isInstanceOf(InputException.class).hasMessageContaining("stress.episodes").hasMessageContaining("1987-10-19");
     }
 
     @Test

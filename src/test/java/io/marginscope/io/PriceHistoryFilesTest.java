@@ -1,5 +1,6 @@
 package io.marginscope.io;
 
+import io.marginscope.model.Loaded;
 import io.marginscope.risk.AssetPrices;
 import io.marginscope.risk.PriceHistory;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package io.marginscope.io;
 import io.marginscope.model.MarketSnapshot.AssetPair;
 import io.marginscope.stress.AssetShock;
 import io.marginscope.stress.ScanRanges;
-import io.marginscope.stress.ScenarioLibrary;
 import io.marginscope.stress.ShockSet;
 import io.marginscope.stress.SpanArray;
 import io.marginscope.stress.StressGrid;

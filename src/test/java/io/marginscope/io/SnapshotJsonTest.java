@@ -2,6 +2,7 @@ package io.marginscope.io;
 
 import io.marginscope.model.Instrument;
 import io.marginscope.model.InstrumentType;
+import io.marginscope.model.Loaded;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Settlement;
 import io.marginscope.model.VolSurface;

@@ -2,6 +2,7 @@ package io.marginscope.margin;
 
 import io.marginscope.io.InputException;
 import io.marginscope.io.PolicyJson;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.io.TextSource;
 import io.marginscope.model.AssetMarket;
 import io.marginscope.model.Instrument;

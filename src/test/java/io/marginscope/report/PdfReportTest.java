@@ -70,7 +70,7 @@ class PdfReportTest {
         Path pdf = dir.resolve("r.pdf");
         PdfReport.write(strangle, pdf, PdfReport.PageSize.A4);
         String text = text(pdf);
-        JsonNode json = strangle.run().json();
+        JsonNode json = ComputeJson.of(strangle.run());
         assertThat(figure(text, "Maintenance margin")).isEqualTo(Fmt.money(json.get("maintenanceMargin").asDouble()));
         assertThat(figure(text, "Initial margin")).isEqualTo(Fmt.money(json.get("initialMargin").asDouble()));
         assertThat(figure(text, "Equity")).isEqualTo(Fmt.money(json.get("equity").asDouble()));

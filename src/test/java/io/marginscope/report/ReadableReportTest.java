@@ -2,7 +2,7 @@ package io.marginscope.report;
 
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.PolicyComparison;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

@@ -1,6 +1,6 @@
 package io.marginscope.risk;
 
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.MarketSnapshot.AssetPair;
 import io.marginscope.model.Portfolio;

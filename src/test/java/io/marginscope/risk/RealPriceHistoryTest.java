@@ -1,50 +1,67 @@
 package io.marginscope.risk;
 
-import io.marginscope.io.Loaded;
-import io.marginscope.io.PriceHistoryFiles;
+import io.marginscope.io.BundledHistory;
+import io.marginscope.model.Loaded;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/**
- * Checks on the real daily history in the shared data folder ({@code ../shared/data/prices} from
- * the project, or {@code -Dmarginscope.pricesDir}); skipped when it is absent, as in a clean clone.
- */
+/** Checks on the real daily history the program ships with ({@link BundledHistory}). */
 class RealPriceHistoryTest {
 
     static PriceHistory history;
 
     @BeforeAll
     static void load() throws Exception {
-        String explicit = System.getProperty("marginscope.pricesDir");
-        Path dir = explicit != null ? Path.of(explicit)
-                : Path.of(System.getProperty("marginscope.projectDir", ".")).resolve("../shared/data/prices").normalize();
-        assumeTrue(Files.isRegularFile(dir.resolve("BTC-USD.daily.csv")), "no shared price data at " + dir);
-        Loaded<PriceHistory> loaded = PriceHistoryFiles.read(dir);
+        Loaded<PriceHistory> loaded = BundledHistory.read();
+        assertThat(loaded.warnings()).isEmpty();
         history = loaded.value();
     }
 
     @Test
-    void loadsTheFolderWithTheDocumentedClosesAndGaps() {
-        assertThat(history.assets()).contains("BTC", "ETH");
-        AssetPrices btc = history.of("BTC");
-        assertThat(btc.missingDays()).isZero();
-        assertThat(btc.closes()[btc.dates().indexOf(LocalDate.parse("2020-03-12"))]).isCloseTo(4857, within(1.0));
+    void loadsTheBundledFilesWithTheDocumentedRangesClosesAndNoGaps() {
+        assertThat(history.assets()).containsExactly("BTC", "ETH", "SOL");
+        assertThat(BundledHistory.ranges(history))
+                .isEqualTo("BTC 2014-01-01..2025-09-24, ETH 2015-08-07..2026-06-23, SOL 2020-04-10..2026-06-23");
+        // rows of SOURCES.md: 4,285, 3,974 and 2,266, one a day, none missing
+        assertThat(history.of("BTC").size()).isEqualTo(4285);
+        assertThat(history.of("ETH").size()).isEqualTo(3974);
+        assertThat(history.of("SOL").size()).isEqualTo(2266);
+        for (String a : List.of("BTC", "ETH", "SOL")) {
+            assertThat(history.of(a).missingDays()).as(a).isZero();
+        }
+        // the checks listed in SOURCES.md
+        assertThat(close("BTC", "2020-03-12")).isCloseTo(4857.10, within(0.005));
+        assertThat(close("BTC", "2020-03-11")).isCloseTo(7938.05, within(0.005));
+        assertThat(close("ETH", "2020-03-12")).isCloseTo(112.347122, within(5e-7));
+        assertThat(close("ETH", "2020-03-11")).isCloseTo(194.868530, within(5e-7));
+        assertThat(close("ETH", "2021-11-23")).isCloseTo(4340.76, within(0.01));
+        assertThat(close("ETH", "2021-11-24")).isCloseTo(4239.98, within(0.01)); // the final row, not the part day
+        assertThat(close("ETH", "2025-08-22")).isCloseTo(4831, within(1.0));
+        assertThat(close("SOL", "2022-11-08")).isCloseTo(24.152937, within(5e-7));
+        assertThat(close("SOL", "2022-11-09")).isCloseTo(13.940857, within(5e-7));
+        assertThat(close("SOL", "2024-11-20")).isCloseTo(235, within(1.0));
+        // common returns: BTC and ETH overlap 2015-08-07..2025-09-24 with no gap, one return a day after the first
         AlignedReturns both = history.returns(List.of("BTC", "ETH"));
-        assertThat(both.warnings()).anyMatch(w -> w.startsWith("ETH: 4 missing days between 2015-08-07 and 2021-11-24,"
-                + " first 2020-04-17"));
-        // each missing day loses the returns ending on it and on the next day: 2 + 2 + 3 (10-12 and 10-13 adjacent) = 7
-        int common = (int) (LocalDate.parse("2021-11-24").toEpochDay() - LocalDate.parse("2015-08-07").toEpochDay());
-        assertThat(both.returns().length()).isEqualTo(common - 7);
+        assertThat(both.warnings()).isEmpty();
+        int common = (int) (LocalDate.parse("2025-09-24").toEpochDay() - LocalDate.parse("2015-08-07").toEpochDay());
+        assertThat(both.returns().length()).isEqualTo(common);
+        AlignedReturns three = history.returns(List.of("BTC", "ETH", "SOL"));
+        assertThat(three.returns().length())
+                .isEqualTo(LocalDate.parse("2025-09-24").toEpochDay() - LocalDate.parse("2020-04-10").toEpochDay());
+    }
+
+    private static double close(String asset, String date) {
+        AssetPrices p = history.of(asset);
+        int i = p.dates().indexOf(LocalDate.parse(date));
+        assertThat(i).as(asset + " " + date).isNotNegative();
+        return p.closes()[i];
     }
 
     @Test

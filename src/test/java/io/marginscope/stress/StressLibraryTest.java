@@ -1,27 +1,25 @@
 package io.marginscope.stress;
 
+import io.marginscope.io.BundledHistory;
 import io.marginscope.io.InputException;
-import io.marginscope.io.PriceHistoryFiles;
+import io.marginscope.io.ScenarioLibrary;
 import io.marginscope.risk.AssetPrices;
 import io.marginscope.risk.PriceHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The bundled episodes: each loads, and where the shared daily closes cover its dates
- * ({@code ../shared/data/prices}, or {@code -Dmarginscope.pricesDir}) its BTC and ETH moves are
- * the ratios of those closes; those checks are skipped without the data, as in a clean clone.
+ * The bundled episodes: each loads, and where the program's own daily closes
+ * ({@link BundledHistory}) cover its dates, its BTC, ETH and SOL moves and path steps are the
+ * ratios of those closes.
  */
 class StressLibraryTest {
 
@@ -68,25 +66,27 @@ class StressLibraryTest {
             assertThat(last.shocks().forAsset(a).price()).as(id + " " + a)
                     .isCloseTo(s.shockFor(a).price(), within(5e-5));
         }
-        if (!s.source().contains("ETH close")) {
-            assertThat(s.source()).contains("approximate, from public market reports of the day");
-        }
+        // every vol shift is approximate, and said so
+        assertThat(s.source()).contains("approximate, from public market reports of the day");
     }
 
     @ParameterizedTest
     @MethodSource("ids")
-    void btcAndEthMovesAreTheRatiosOfTheRealCloses(String id) throws Exception {
+    void btcEthAndSolMovesAreTheRatiosOfTheRealCloses(String id) throws Exception {
         PriceHistory h = realHistory();
         StressScenario s = ScenarioLibrary.load(id);
         LocalDate base = s.path().get(0).date().minusDays((long) s.path().get(0).horizonDays());
         LocalDate end = base.plusDays((long) s.horizonDays());
         int checked = 0;
-        for (String asset : List.of("BTC", "ETH")) {
+        for (String asset : List.of("BTC", "ETH", "SOL")) {
             AssetPrices p = h.has(asset) ? h.of(asset) : null;
             if (p == null || p.last().isBefore(end) || p.first().isAfter(base)) {
-                assertThat(asset).as(id + ": BTC must be covered").isNotEqualTo("BTC");
+                // only SOL before it traded (2020-03-12) is outside the data
+                assertThat(asset + " " + id).isEqualTo("SOL 2020-03-12");
+                assertThat(s.source()).contains("SOL had not started trading");
                 continue;
             }
+            assertThat(s.source()).as(id + " " + asset).contains(asset + " close " + base);
             double baseClose = close(p, base);
             assertThat(s.shockFor(asset).price()).as(id + " " + asset + " aggregate")
                     .isCloseTo(close(p, end) / baseClose - 1, within(5e-5));
@@ -96,7 +96,7 @@ class StressLibraryTest {
             }
             checked++;
         }
-        assertThat(checked).isPositive();
+        assertThat(checked).isEqualTo(id.equals("2020-03-12") ? 2 : 3);
     }
 
     private static double close(AssetPrices p, LocalDate d) {
@@ -106,10 +106,6 @@ class StressLibraryTest {
     }
 
     private static PriceHistory realHistory() throws InputException {
-        String explicit = System.getProperty("marginscope.pricesDir");
-        Path dir = explicit != null ? Path.of(explicit)
-                : Path.of(System.getProperty("marginscope.projectDir", ".")).resolve("../shared/data/prices").normalize();
-        assumeTrue(Files.isRegularFile(dir.resolve("BTC-USD.daily.csv")), "no shared price data at " + dir);
-        return PriceHistoryFiles.read(dir).value();
+        return BundledHistory.read().value();
     }
 }

@@ -6,7 +6,7 @@ import io.marginscope.io.PolicyJson;
 import io.marginscope.io.TextSource;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.risk.RiskEngine;
 import io.marginscope.run.ComputeRun;
 import io.marginscope.store.Session;
@@ -169,7 +169,7 @@ class ExplainWorkstationTest extends WorkstationTestBase {
                 + Formats.money(before));
         List<ExplainPanel.Row> rows = fx(() -> ed.explainPanel().rows());
         assertThat(rows).hasSize(2); // the one field, then the change
-        assertThat(rows.get(0).name()).startsWith("exchange.parameters.pairs.BTC.priceRange: 0.16 → 0.2");
+        assertThat(rows.get(0).name()).startsWith("exchange.parameters.pairs.BTC.grid.priceRange: 0.16 → 0.2");
         assertThat(rows.get(0).part()).isCloseTo(expected - before, within(1e-9 * expected));
         List<WaterfallChart.Bar> bars = fx(() -> ed.explainPanel().waterfall().bars());
         assertThat(bars).extracting(WaterfallChart.Bar::value).containsExactly(before, rows.get(0).part(), expected);

@@ -7,7 +7,7 @@ import io.marginscope.analysis.GreeksByExpiry.Greeks;
 import io.marginscope.analysis.GreeksByExpiry.TenorBucket;
 import io.marginscope.analysis.LiquidationSurface;
 import io.marginscope.cli.MarginScopeCommand;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.model.Portfolio;
 import io.marginscope.pricing.PortfolioValuation;
 import javafx.scene.chart.XYChart;

@@ -16,7 +16,7 @@ import io.marginscope.risk.RiskParameters;
 import io.marginscope.risk.RiskProgress;
 import io.marginscope.risk.RiskResult;
 import io.marginscope.store.Session;
-import io.marginscope.stress.ScenarioLibrary;
+import io.marginscope.io.ScenarioLibrary;
 import io.marginscope.stress.StressEngine;
 import io.marginscope.stress.StressResult;
 import io.marginscope.stress.StressScenario;

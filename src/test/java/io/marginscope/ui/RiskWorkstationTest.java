@@ -1,7 +1,7 @@
 package io.marginscope.ui;
 
 import eu.hansolo.tilesfx.Tile;
-import io.marginscope.io.Loaded;
+import io.marginscope.model.Loaded;
 import io.marginscope.io.PriceHistoryFiles;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;

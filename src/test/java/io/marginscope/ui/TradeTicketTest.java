@@ -7,7 +7,7 @@ import io.marginscope.analysis.TradeNetting;
 import io.marginscope.analysis.WhatIf;
 import io.marginscope.cli.MarginScopeCommand;
 import io.marginscope.margin.MarginCalculator;
-import io.marginscope.margin.PolicyPresets;
+import io.marginscope.io.PolicyPresets;
 import io.marginscope.model.Instrument;
 import io.marginscope.model.InstrumentType;
 import io.marginscope.model.Portfolio;

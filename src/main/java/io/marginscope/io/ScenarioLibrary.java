@@ -1,9 +1,6 @@
-package io.marginscope.stress;
+package io.marginscope.io;
 
-import io.marginscope.io.BundledIndex;
-import io.marginscope.io.InputException;
-import io.marginscope.io.ScenarioJson;
-import io.marginscope.io.TextSource;
+import io.marginscope.stress.StressScenario;
 
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.marginscope.io;
+package io.marginscope.model;
 
 import java.util.List;
 

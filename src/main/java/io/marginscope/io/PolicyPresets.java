@@ -1,8 +1,6 @@
-package io.marginscope.margin;
+package io.marginscope.io;
 
-import io.marginscope.io.InputException;
-import io.marginscope.io.PolicyJson;
-import io.marginscope.io.TextSource;
+import io.marginscope.margin.Policy;
 
 import java.io.InputStream;
 import java.nio.file.Files;
