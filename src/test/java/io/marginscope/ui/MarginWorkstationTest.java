@@ -73,7 +73,7 @@ class MarginWorkstationTest extends WorkstationTestBase {
                     .isEqualTo(expected.initialMargin());
             assertThat(run.margin().marginRatio()).isEqualTo(expected.marginRatio());
             double shown = fx(() -> workspace.tiles().ratioGauge().getValue());
-            assertThat(shown).isEqualTo(Math.min(expected.marginRatio(),
+            assertThat(shown).isEqualTo(Math.min(expected.marginRatio() * 100,
                     fx(() -> workspace.tiles().ratioGauge().getMaxValue())));
             assertThat(fx(() -> workspace.tiles().stressTileNode().getValue()))
                     .isEqualTo(expected.components().get("stress"));
