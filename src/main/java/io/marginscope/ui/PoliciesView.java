@@ -232,8 +232,8 @@ public final class PoliciesView extends VBox {
         TableColumn<PolicyComparison.Row, String> c = text("Coverage", "coverageColumn", r -> r.coverage() == null
                 ? "" : r.coverage().partial() ? r.coverage().status() + ": " + r.coverage().notCovered().size() + " of "
                 + r.coverage().positions() + " not margined" : "all " + r.coverage().positions());
-        c.setPrefWidth(200);
-        c.setMinWidth(160);
+        c.setPrefWidth(215);
+        c.setMinWidth(215);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String v, boolean empty) {
