@@ -1,5 +1,6 @@
 package io.marginscope.analysis;
 
+import io.marginscope.margin.MarginComponents;
 import io.marginscope.model.Loaded;
 import io.marginscope.margin.LiquidationPrice;
 import io.marginscope.margin.MarginCalculator;
@@ -70,11 +71,7 @@ public record BookFigures(Portfolio book, MarketSnapshot market, PortfolioValuat
         RiskParameters p = RiskParameters.defaults().withScenarios(settings.scenarios(), settings.seed());
         RiskResult risk = new RiskResult(p, 0, 0, new RiskFactors(List.of(), new double[0], new double[0][0], null,
                 List.of()), List.of(), null, null, null, List.of());
-        Map<String, Double> components = new java.util.LinkedHashMap<>();
-        for (String c : new String[] {"base", "stress", "floor", "liquidity", "concentration", "haircut"}) {
-            components.put(c, 0.0);
-        }
-        MarginResult m = new MarginResult(policy.name(), 0, 0, 0, 0, Double.NaN, 0, components, Map.of(),
+        MarginResult m = new MarginResult(policy.name(), 0, 0, 0, 0, Double.NaN, 0, MarginComponents.zero(), Map.of(),
                 MarginResult.Zone.OK, List.of());
         return new BookFigures(book, market, PortfolioValuation.of(book, market), m, risk, Map.of(), Map.of(),
                 List.of());

@@ -2,6 +2,7 @@ package io.marginscope.analysis;
 
 import io.marginscope.model.Loaded;
 import io.marginscope.margin.LiquidationPrice;
+import io.marginscope.margin.LiquidationSolver;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
@@ -20,23 +21,17 @@ import java.util.stream.IntStream;
  * others fixed), and for all of them moved together ({@link #ALL}), and for each relative vol shock k
  * (every asset vol and every implied vol times 1 + k), the smallest down and up relative moves of spot
  * at which the maintenance margin reaches the adjusted equity. Each shock is its own prepared margin
- * (the risk factors see the shocked vols), all on one scenario set (a vol shock only rescales it). Each side is searched by walking {@link #DOWN} or {@link #UP}
- * outward from today's spot to the first sign change of adjusted equity - MM (no monotonicity assumed;
- * {@link LiquidationPrice#firstCrossing}), refined by Brent's method until |adjusted equity - MM| is
- * below 1e-9 of today's adjusted equity + MM, or the bracket below 1e-13 of a move. A cell already at
- * or below MM at today's spot is breached and has no crossings.
+ * (the risk factors see the shocked vols), all on one scenario set (a vol shock only rescales it). Each side is
+ * found by {@link LiquidationSolver}, the search of the liquidation price: a walk of relative moves outward
+ * from today's spot to the first sign change of adjusted equity - MM (no monotonicity assumed), refined by
+ * Brent's method to about 1e-10 of the spot. So the zero-shock cell of an underlying's row holds its
+ * liquidation price exactly. A cell already at or below MM at today's spot is breached and has no
+ * crossings.
  */
 public final class LiquidationSurface {
 
     /** The row of all underlyings moved together. */
     public static final String ALL = "ALL";
-
-    /** Relative down moves walked, nearest first. */
-    static final double[] DOWN = {-0.005, -0.01, -0.02, -0.03, -0.05, -0.075, -0.1, -0.125, -0.15, -0.2, -0.25,
-            -0.3, -0.35, -0.4, -0.5, -0.6, -0.7, -0.8, -0.9, -0.95, -0.98, -0.99};
-    /** Relative up moves walked, nearest first (to x10). */
-    static final double[] UP = {0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4,
-            0.5, 0.6, 0.75, 1, 1.5, 2, 3, 5, 9};
 
     /** The default vol shocks of the command. */
     public static final double[] DEFAULT_SHOCKS = {-0.3, 0, 0.3, 0.6, 1.0};
@@ -178,7 +173,7 @@ public final class LiquidationSurface {
     public static MarketSnapshot moved(MarketSnapshot market, List<String> assets, double move) {
         MarketSnapshot out = market;
         for (String a : assets) {
-            out = out.withAsset(a, out.asset(a).withSpot(market.asset(a).spot() * (1 + move)));
+            out = out.withAsset(a, out.asset(a).withSpot(LiquidationPrice.at(market.asset(a).spot(), move)));
         }
         return out;
     }
@@ -191,20 +186,17 @@ public final class LiquidationSurface {
         if (g0 <= 0) {
             return new Cell(shock, g0, true, null, null);
         }
-        double fTol = 1e-9 * (Math.abs(atSpot.adjustedEquity()) + Math.abs(atSpot.maintenanceMargin()));
         java.util.function.DoubleUnaryOperator excess = x -> {
             evaluations.incrementAndGet();
             return p.at(moved(m, assets, x)).excessOverMaintenance();
         };
-        LiquidationPrice.Refiner brent = (f, lo, hi) -> Roots.brent(f, lo, hi, 1e-13, fTol, 200);
         Crossing[] sides = new Crossing[2];
-        double[][] walks = {DOWN, UP};
         for (int s = 0; s < 2; s++) {
-            double x = LiquidationPrice.firstCrossing(excess, 0, g0, walks[s], brent);
+            double x = LiquidationSolver.crossing(excess, g0, s == 0);
             if (!Double.isNaN(x)) {
                 MarginResult r = p.at(moved(m, assets, x));
                 evaluations.incrementAndGet();
-                sides[s] = new Crossing(x, priced == null ? Double.NaN : m.asset(priced).spot() * (1 + x),
+                sides[s] = new Crossing(x, priced == null ? Double.NaN : LiquidationPrice.at(m.asset(priced).spot(), x),
                         r.maintenanceMargin(), r.adjustedEquity());
             }
         }

@@ -137,8 +137,9 @@ public final class BacktestCommand implements Callable<Integer> {
     private Integer rolling(EsSimulation sim) throws InputException, IOException {
         RiskParameters params;
         try {
-            params = new RiskParameters(confidence, horizonDays, RiskMethod.parse(method),
-                    VolModels.normalise(volModel), ewmaLambda, windowDays, scenarios, seed, 0, 0);
+            params = RiskParameters.builder().confidence(confidence).horizonDays(horizonDays)
+                    .method(RiskMethod.parse(method)).volModel(VolModels.normalise(volModel)).ewmaLambda(ewmaLambda)
+                    .windowDays(windowDays).scenarios(scenarios).seed(seed).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

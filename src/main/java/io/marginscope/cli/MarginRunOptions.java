@@ -4,6 +4,7 @@ import io.marginscope.io.InputException;
 import io.marginscope.model.Loaded;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.risk.PriceHistory;
+import io.marginscope.risk.RiskParameters;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -14,10 +15,10 @@ final class MarginRunOptions {
     @Option(names = "--history", paramLabel = "H", description = "Price history, for a policy whose base needs one.")
     Path history;
 
-    @Option(names = "--scenarios", defaultValue = "10000", description = "Monte Carlo scenarios (default ${DEFAULT-VALUE}).")
+    @Option(names = "--scenarios", defaultValue = "" + RiskParameters.DEFAULT_SCENARIOS, description = "Monte Carlo scenarios (default ${DEFAULT-VALUE}).")
     int scenarios;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Monte Carlo seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "" + RiskParameters.DEFAULT_SEED, description = "Monte Carlo seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     Loaded<PriceHistory> history() throws InputException {

@@ -13,30 +13,30 @@ final class RiskOptions {
             description = "Price history: a <ASSET>-USD.daily.csv file, a folder of them, or a wide date,BTC,ETH,... file.")
     Path history;
 
-    @Option(names = "--confidence", defaultValue = "0.99", description = "VaR/ES confidence (default ${DEFAULT-VALUE}).")
+    @Option(names = "--confidence", defaultValue = "" + RiskParameters.DEFAULT_CONFIDENCE, description = "VaR/ES confidence (default ${DEFAULT-VALUE}).")
     double confidence;
 
-    @Option(names = "--horizon-days", defaultValue = "2", description = "Margin period of risk in days (default ${DEFAULT-VALUE}).")
+    @Option(names = "--horizon-days", defaultValue = "" + RiskParameters.DEFAULT_HORIZON_DAYS, description = "Margin period of risk in days (default ${DEFAULT-VALUE}).")
     int horizonDays;
 
     @Option(names = "--method", defaultValue = "parametric", paramLabel = "parametric|historical|fhs|montecarlo",
             description = "VaR/ES method (default ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--vol-model", defaultValue = "snapshot", paramLabel = "snapshot|historical|ewma|garch",
+    @Option(names = "--vol-model", defaultValue = RiskParameters.DEFAULT_VOL_MODEL, paramLabel = "snapshot|historical|ewma|garch",
             description = "Volatility model (default ${DEFAULT-VALUE}); all but snapshot need --history.")
     String volModel;
 
-    @Option(names = "--ewma-lambda", defaultValue = "0.94", description = "EWMA decay (default ${DEFAULT-VALUE}).")
+    @Option(names = "--ewma-lambda", defaultValue = "" + RiskParameters.DEFAULT_EWMA_LAMBDA, description = "EWMA decay (default ${DEFAULT-VALUE}).")
     double ewmaLambda;
 
-    @Option(names = "--window-days", defaultValue = "365", description = "History window in days (default ${DEFAULT-VALUE}).")
+    @Option(names = "--window-days", defaultValue = "" + RiskParameters.DEFAULT_WINDOW_DAYS, description = "History window in days (default ${DEFAULT-VALUE}).")
     int windowDays;
 
-    @Option(names = "--scenarios", defaultValue = "10000", description = "Monte Carlo scenarios (default ${DEFAULT-VALUE}).")
+    @Option(names = "--scenarios", defaultValue = "" + RiskParameters.DEFAULT_SCENARIOS, description = "Monte Carlo scenarios (default ${DEFAULT-VALUE}).")
     int scenarios;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Monte Carlo seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "" + RiskParameters.DEFAULT_SEED, description = "Monte Carlo seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--student-dof", defaultValue = "0",
@@ -64,7 +64,8 @@ final class RiskOptions {
             throw new IllegalArgumentException((m.needsHistory() ? "--method " + m.cliName() : "--vol-model " + vm)
                     + " needs --history");
         }
-        return new RiskParameters(confidence, horizonDays, m, vm, ewmaLambda, windowDays, scenarios, seed, studentDof,
-                volOfVol);
+        return RiskParameters.builder().confidence(confidence).horizonDays(horizonDays).method(m).volModel(vm)
+                .ewmaLambda(ewmaLambda).windowDays(windowDays).scenarios(scenarios).seed(seed).studentDof(studentDof)
+                .volOfVol(volOfVol).build();
     }
 }

@@ -40,16 +40,16 @@ import java.util.concurrent.Callable;
 public final class StressCommand implements Callable<Integer> {
 
     /** SPAN parameters of --span: the example of FORMATS.md section 6. */
-    static final ScanRanges SPAN_PRICE_SCAN = new ScanRanges(Map.of("BTC", 0.16, "ETH", 0.20), 0.25);
-    static final double SPAN_VOL_SCAN = 0.25;
-    static final double SPAN_EXTREME_MULTIPLE = 3;
-    static final double SPAN_EXTREME_COVER = 0.35;
+    static final ScanRanges SPAN_PRICE_SCAN = SpanArray.DEFAULT_PRICE_SCAN;
+    static final double SPAN_VOL_SCAN = SpanArray.DEFAULT_VOL_SCAN;
+    static final double SPAN_EXTREME_MULTIPLE = SpanArray.DEFAULT_EXTREME_MULTIPLE;
+    static final double SPAN_EXTREME_COVER = SpanArray.DEFAULT_EXTREME_COVER;
 
     /** Grid parameters of --grid: the example of FORMATS.md section 6. */
-    static final ScanRanges GRID_PRICE_RANGE = new ScanRanges(Map.of("BTC", 0.16), 0.20);
-    static final int GRID_PRICE_STEPS = 9;
-    static final double GRID_VOL_UP = 0.45;
-    static final double GRID_VOL_DOWN = 0.30;
+    static final ScanRanges GRID_PRICE_RANGE = StressGrid.DEFAULT_PRICE_RANGE;
+    static final int GRID_PRICE_STEPS = StressGrid.DEFAULT_PRICE_STEPS;
+    static final double GRID_VOL_UP = StressGrid.DEFAULT_VOL_UP;
+    static final double GRID_VOL_DOWN = StressGrid.DEFAULT_VOL_DOWN;
 
     @Option(names = "--portfolio", required = true, paramLabel = "P.csv|P.json",
             description = "Native portfolio CSV or Deribit positions JSON.")

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.exchange.ExchangeParameters;
 import io.marginscope.risk.RiskMethod;
+import io.marginscope.stress.SpanArray;
 import io.marginscope.stress.StressScenario;
 
 import java.io.IOException;
@@ -409,8 +410,8 @@ public final class PolicyJson {
             known(f, "/stress/span", SPAN);
             span = new Policy.Span(ranges(f, "/stress/span/priceScanRange"),
                     nonNegative(f, "/stress/span/volScanRange", Double.NaN),
-                    positive(f, "/stress/span/extremeMultiple", 3),
-                    fraction(f, "/stress/span/extremeCover", 0.35));
+                    positive(f, "/stress/span/extremeMultiple", SpanArray.DEFAULT_EXTREME_MULTIPLE),
+                    fraction(f, "/stress/span/extremeCover", SpanArray.DEFAULT_EXTREME_COVER));
         }
         Policy.Grid grid = null;
         if (f.present("/stress/grid")) {

@@ -76,25 +76,30 @@ final class Apc {
         return es ? r.es() : r.var();
     }
 
+    /** The base after the tools and the steps taken (a step not taken is NaN). */
+    record Applied(double base, MarginComponents.ApcSteps steps) {
+    }
+
     /** Applies the tools to the current base M (all after the policy's multiplier); records the steps. */
-    static double apply(double current, Policy.Apc apc, double stressed, double lookbackFloor,
-                        Map<String, Double> components) {
+    static Applied apply(double current, Policy.Apc apc, double stressed, double lookbackFloor) {
         double m = current;
-        components.put("baseBeforeApc", current);
+        double stressedUsed = Double.NaN;
+        double floorUsed = Double.NaN;
+        double bufferUsed = Double.NaN;
         if (apc.stressedWeight() > 0 && !Double.isNaN(stressed)) {
             m = (1 - apc.stressedWeight()) * m + apc.stressedWeight() * stressed;
-            components.put("apcStressed", stressed);
+            stressedUsed = stressed;
         }
         if (apc.lookbackFloorYears() > 0 && !Double.isNaN(lookbackFloor)) {
             m = Math.max(m, lookbackFloor);
-            components.put("apcLookbackFloor", lookbackFloor);
+            floorUsed = lookbackFloor;
         }
         if (apc.buffer() > 0) {
             boolean inStress = !Double.isNaN(stressed) && current >= stressed;
             double buffer = inStress ? 0 : apc.buffer() * m;
-            components.put("apcBuffer", buffer);
+            bufferUsed = buffer;
             m += buffer;
         }
-        return m;
+        return new Applied(m, new MarginComponents.ApcSteps(current, stressedUsed, floorUsed, bufferUsed));
     }
 }

@@ -114,8 +114,9 @@ public final class MarginCalculator {
         double floor10 = Double.NaN;
         Policy.Base b = policy.base();
         if (b != null) {
-            params = new RiskParameters(b.confidence(), b.horizonDays(), b.method(), b.volModel(), 0.94,
-                    b.windowDays(), settings.scenarios(), settings.seed(), b.studentDof(), 0);
+            params = RiskParameters.builder().confidence(b.confidence()).horizonDays(b.horizonDays()).method(b.method())
+                    .volModel(b.volModel()).windowDays(b.windowDays()).scenarios(settings.scenarios())
+                    .seed(settings.seed()).studentDof(b.studentDof()).build();
             boolean needsHistory = b.method().needsHistory() || !b.volModel().equals("snapshot");
             if (needsHistory && history == null) {
                 throw new IllegalArgumentException("policy " + policy.name() + ": its base (" + b.method().cliName()
@@ -147,9 +148,12 @@ public final class MarginCalculator {
             if (cp.wrongWay() && params == null) {
                 // no base block: the tail is measured at the haircuts' confidence and horizon (else 99%, 2 days)
                 Policy.Haircuts h = policy.haircuts();
-                tailParams = new RiskParameters(h == null ? 0.99 : h.confidence(), h == null ? 2 : h.horizonDays(),
-                        io.marginscope.risk.RiskMethod.MONTECARLO, "snapshot", 0.94, 365, settings.scenarios(),
-                        settings.seed(), 0, 0);
+                RiskParameters.Builder tail = RiskParameters.builder().method(io.marginscope.risk.RiskMethod.MONTECARLO)
+                        .scenarios(settings.scenarios()).seed(settings.seed());
+                if (h != null) {
+                    tail.confidence(h.confidence()).horizonDays(h.horizonDays());
+                }
+                tailParams = tail.build();
                 tailFactors = FactorModel.build(book, market, null, tailParams);
                 warnings.add("policy " + policy.name() + ": no base block; the wrong-way tail is measured by Monte Carlo"
                         + " at " + tailParams.confidence() + " over " + tailParams.horizonDays() + " days");
@@ -166,7 +170,8 @@ public final class MarginCalculator {
         if (!valuation.complete()) {
             throw new IllegalArgumentException("unvalued positions: " + String.join("; ", valuation.errors()));
         }
-        Map<String, Double> components = new LinkedHashMap<>();
+        MarginComponents.ApcSteps apcSteps = null;
+        Map<String, Double> exchangeTerms = new LinkedHashMap<>();
         double base = 0;
         RiskResult risk = null;
         if (policy.base() != null) {
@@ -175,7 +180,9 @@ public final class MarginCalculator {
             double measure = policy.base().measure() == Policy.Measure.ES ? risk.es() : risk.var();
             base = Math.max(0, policy.base().multiplier() * measure);
             if (policy.base().apc() != null && !Double.isNaN(p.apcStressed)) {
-                base = Apc.apply(base, policy.base().apc(), base * p.apcStressed, base * p.apcFloor, components);
+                Apc.Applied applied = Apc.apply(base, policy.base().apc(), base * p.apcStressed, base * p.apcFloor);
+                base = applied.base();
+                apcSteps = applied.steps();
             }
         }
         double stress = p.stress == null ? 0 : p.stress.worstLoss(p.book, market, warnings);
@@ -190,7 +197,7 @@ public final class MarginCalculator {
             b.errors().forEach(e -> warnings.add(policy.exchange().model() + ": not margined: " + e));
             exchange = b.maintenanceUsd();
             exchangeIm = b.initialUsd();
-            b.componentsUsd().forEach((k, v) -> components.put("exchange." + k, v));
+            exchangeTerms.putAll(b.componentsUsd());
         }
         Map<String, Double> haircuts = new LinkedHashMap<>();
         double haircut = haircuts(policy.haircuts(), valuation, market, haircuts);
@@ -245,20 +252,10 @@ public final class MarginCalculator {
                 : mm * policy.imToMm();
         double ratio = adjusted > 0 ? mm / adjusted : Double.NaN;
 
-        components.put("base", base);
-        if (policy.exchange() != null) {
-            components.put("exchange", exchange);
-        }
-        components.put("stress", stress);
-        components.put("floor", floor);
-        components.put("liquidity", liquidity);
-        components.put("concentration", concentration);
-        components.put("haircut", haircut);
-        if (cp != null) {
-            components.put("counterparty", counterparty);
-            components.put("wrongWay", wrongWay);
-            components.put("specificWrongWay", specific);
-        }
+        MarginComponents components = new MarginComponents(base, apcSteps,
+                policy.exchange() != null ? exchange : Double.NaN, exchangeTerms, stress, floor, liquidity,
+                concentration, haircut, cp != null ? new MarginComponents.CounterpartyTerms(counterparty, wrongWay,
+                specific) : null);
         MarginResult.Zone zone = zone(mm, adjusted, policy.thresholds());
         MarginResult r = new MarginResult(policy.name(), equity, adjusted, mm, im, ratio, adjusted - im, components,
                 haircuts, zone, warnings, terms);

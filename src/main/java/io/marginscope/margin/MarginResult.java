@@ -13,7 +13,7 @@ import java.util.Map;
  * @param initialMargin      IM = MM * imToMm, USD
  * @param marginRatio        MM / adjusted equity; NaN when the adjusted equity is not positive
  * @param freeMargin         adjusted equity - IM, USD
- * @param components         base, stress, floor, liquidity, concentration, haircut (and exchange-specific ones), USD
+ * @param components         the terms of MM, each named ({@link MarginComponents}), USD
  * @param haircuts           per collateral asset, the haircut fraction applied
  * @param zone               OK, WARNING or LIQUIDATION by the policy's thresholds
  * @param warnings           what was skipped or approximated
@@ -21,11 +21,11 @@ import java.util.Map;
  */
 public record MarginResult(String policy, double equity, double adjustedEquity, double maintenanceMargin,
                            double initialMargin, double marginRatio, double freeMargin,
-                           Map<String, Double> components, Map<String, Double> haircuts, Zone zone,
+                           MarginComponents components, Map<String, Double> haircuts, Zone zone,
                            List<String> warnings, Counterparty counterparty) {
 
     public MarginResult {
-        components = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(components));
+        java.util.Objects.requireNonNull(components, "components");
         haircuts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(haircuts));
         warnings = List.copyOf(warnings);
     }
@@ -33,7 +33,7 @@ public record MarginResult(String policy, double equity, double adjustedEquity, 
     /** A result without counterparty terms. */
     public MarginResult(String policy, double equity, double adjustedEquity, double maintenanceMargin,
                         double initialMargin, double marginRatio, double freeMargin,
-                        Map<String, Double> components, Map<String, Double> haircuts, Zone zone,
+                        MarginComponents components, Map<String, Double> haircuts, Zone zone,
                         List<String> warnings) {
         this(policy, equity, adjustedEquity, maintenanceMargin, initialMargin, marginRatio, freeMargin, components,
                 haircuts, zone, warnings, null);

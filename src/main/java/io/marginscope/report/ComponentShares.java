@@ -44,7 +44,7 @@ public final class ComponentShares {
 
     /** The rows, binding candidate first, then the add-ons, the other candidates, the details and the haircut. */
     public static List<Row> of(MarginResult m, Policy policy) {
-        Map<String, Double> c = m.components();
+        Map<String, Double> c = m.components().asMap();
         double mm = m.maintenanceMargin();
         String binding = null;
         for (String k : CANDIDATES) {

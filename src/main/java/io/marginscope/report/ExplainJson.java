@@ -71,6 +71,6 @@ public final class ExplainJson {
         put(n, "initialMargin", m.initialMargin());
         WhatIfJson.nullable(n, "marginRatio", m.marginRatio());
         ObjectNode c = n.putObject("components");
-        m.components().forEach((k, v) -> put(c, k, v));
+        m.components().asMap().forEach((k, v) -> put(c, k, v));
     }
 }

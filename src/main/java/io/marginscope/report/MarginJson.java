@@ -25,7 +25,7 @@ public final class MarginJson {
         ComputeJson.put(root, "adjustedEquity", m.adjustedEquity());
         root.put("zone", m.zone().name());
         ObjectNode c = root.putObject("components");
-        m.components().forEach((k, v) -> ComputeJson.put(c, k, v));
+        m.components().asMap().forEach((k, v) -> ComputeJson.put(c, k, v));
         if (!m.haircuts().isEmpty()) {
             ObjectNode h = root.putObject("haircuts");
             m.haircuts().forEach((k, v) -> ComputeJson.put(h, k, v));

@@ -502,8 +502,7 @@ public final class PdfReport {
             rows.add(List.of(row.policy(), Fmt.money(m.maintenanceMargin()), Fmt.money(m.initialMargin()),
                     Fmt.pct(row.marginRatio()), m.zone().name(), c == null ? "" : c.partial()
                             ? c.notCovered().size() + " of " + c.positions() + " not margined" : "all " + c.positions(),
-                    Fmt.money(m.components().getOrDefault("base", 0.0)),
-                    Fmt.money(m.components().getOrDefault("stress", 0.0))));
+                    Fmt.money(m.components().base()), Fmt.money(m.components().stress())));
             if (c != null && c.partial()) {
                 notes.add(c.summary() + ": " + String.join(", ", c.notCovered().keySet())
                         + (c.none() ? "; its margin ratio is n/a (" + c.ratioUndefinedReason() + ")" : "")

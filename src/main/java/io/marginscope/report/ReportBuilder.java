@@ -27,10 +27,17 @@ import java.util.Map;
 public final class ReportBuilder {
 
     /** SPAN parameters when the policy has none: the example of FORMATS.md section 6 (as {@code stress --span}). */
-    static final Map<String, Double> DEFAULT_PRICE_SCAN = Map.of("BTC", 0.16, "ETH", 0.20, "default", 0.25);
-    static final double DEFAULT_VOL_SCAN = 0.25;
-    static final double DEFAULT_EXTREME_MULTIPLE = 3;
-    static final double DEFAULT_EXTREME_COVER = 0.35;
+    static final Map<String, Double> DEFAULT_PRICE_SCAN = withDefault(SpanArray.DEFAULT_PRICE_SCAN);
+    static final double DEFAULT_VOL_SCAN = SpanArray.DEFAULT_VOL_SCAN;
+    static final double DEFAULT_EXTREME_MULTIPLE = SpanArray.DEFAULT_EXTREME_MULTIPLE;
+    static final double DEFAULT_EXTREME_COVER = SpanArray.DEFAULT_EXTREME_COVER;
+
+    /** Ranges as a policy's SPAN block writes them: per asset, and the others under "default". */
+    private static Map<String, Double> withDefault(ScanRanges r) {
+        Map<String, Double> m = new HashMap<>(r.byAsset());
+        m.put("default", r.defaultRange());
+        return Map.copyOf(m);
+    }
 
     private ReportBuilder() {
     }

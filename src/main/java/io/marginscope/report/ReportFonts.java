@@ -7,22 +7,21 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.InputStream;
 
 /**
- * The report's fonts: DejaVu Sans Condensed embedded (subset) when the machine has it, so that any
- * text of the inputs prints; otherwise Helvetica, one of the PDF standard 14 fonts, with the text
- * made ASCII (typographic dashes and quotes replaced, other characters shown as '?'). DejaVu is
- * never required. The system property {@code marginscope.pdf.font=helvetica} forces Helvetica;
- * {@code marginscope.pdf.fontDir} adds a folder to search first.
+ * The report's fonts: DejaVu Sans Condensed, regular and bold, shipped inside the program
+ * ({@code /fonts/}, licence in {@code /fonts/LICENSE-DejaVu.txt}) and embedded (subset), so that
+ * any text of the inputs prints and two machines write the same report. The system property
+ * {@code marginscope.pdf.font=helvetica} asks for Helvetica, one of the PDF standard 14 fonts, with
+ * the text made ASCII (typographic dashes and quotes replaced, other characters shown as '?'); so
+ * does a program whose bundled fonts are missing or damaged.
  */
 final class ReportFonts {
 
     static final String PROPERTY = "marginscope.pdf.font";
-    static final String DIR_PROPERTY = "marginscope.pdf.fontDir";
+    static final String REGULAR = "/fonts/DejaVuSansCondensed.ttf";
+    static final String BOLD = "/fonts/DejaVuSansCondensed-Bold.ttf";
 
     final PDFont regular;
     final PDFont bold;
@@ -36,20 +35,13 @@ final class ReportFonts {
 
     static ReportFonts load(PDDocument doc) {
         if (!"helvetica".equalsIgnoreCase(System.getProperty(PROPERTY, ""))) {
-            for (Path dir : candidates()) {
-                for (String[] pair : new String[][] {{"DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"},
-                        {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"}}) {
-                    Path r = dir.resolve(pair[0]);
-                    Path b = dir.resolve(pair[1]);
-                    if (Files.isRegularFile(r) && Files.isRegularFile(b)) {
-                        try {
-                            return new ReportFonts(PDType0Font.load(doc, r.toFile()), PDType0Font.load(doc, b.toFile()),
-                                    true);
-                        } catch (IOException | RuntimeException e) {
-                            // a damaged font file: try the next, then Helvetica
-                        }
-                    }
+            try (InputStream r = ReportFonts.class.getResourceAsStream(REGULAR);
+                 InputStream b = ReportFonts.class.getResourceAsStream(BOLD)) {
+                if (r != null && b != null) {
+                    return new ReportFonts(PDType0Font.load(doc, r), PDType0Font.load(doc, b), true);
                 }
+            } catch (IOException | RuntimeException e) {
+                // a damaged font resource: Helvetica
             }
         }
         return helvetica();
@@ -63,25 +55,6 @@ final class ReportFonts {
         TYPE1_LOG.setLevel(java.util.logging.Level.SEVERE);
         return new ReportFonts(new PDType1Font(Standard14Fonts.FontName.HELVETICA),
                 new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), false);
-    }
-
-    private static List<Path> candidates() {
-        List<Path> out = new ArrayList<>();
-        String extra = System.getProperty(DIR_PROPERTY);
-        if (extra != null && !extra.isBlank()) {
-            out.add(Path.of(extra));
-        }
-        out.add(Path.of("/usr/share/fonts/truetype/dejavu"));
-        out.add(Path.of("/usr/share/fonts/dejavu"));
-        out.add(Path.of("/usr/share/fonts/TTF"));
-        out.add(Path.of("/usr/local/share/fonts"));
-        out.add(Path.of("/Library/Fonts"));
-        out.add(Path.of(System.getProperty("user.home", "."), "Library", "Fonts"));
-        String windir = System.getenv("WINDIR");
-        if (windir != null) {
-            out.add(Path.of(windir, "Fonts"));
-        }
-        return out;
     }
 
     /** Text the font can show: no control characters; ASCII only with Helvetica. */

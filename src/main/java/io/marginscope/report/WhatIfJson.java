@@ -91,7 +91,7 @@ public final class WhatIfJson {
         put(n, "freeMargin", m.freeMargin());
         n.put("zone", m.zone().name());
         ObjectNode c = n.putObject("components");
-        m.components().forEach((k, v) -> put(c, k, v));
+        m.components().asMap().forEach((k, v) -> put(c, k, v));
         MarginJson.liquidation(n, f.liquidation());
         ComputeJson.greeksByExpiry(n.putObject("greeksByExpiry"), f.greeksByExpiry());
         if (withPositions) {

@@ -18,6 +18,16 @@ public record RiskParameters(double confidence, int horizonDays, RiskMethod meth
                              double ewmaLambda, int windowDays, int scenarios, long seed, double studentDof,
                              double volOfVol) {
 
+    /** The home of every default of the risk settings (FORMATS.md section 5; the CLI's option defaults read these). */
+    public static final double DEFAULT_CONFIDENCE = 0.99;
+    public static final int DEFAULT_HORIZON_DAYS = 2;
+    public static final String DEFAULT_VOL_MODEL = "snapshot";
+    /** RiskMetrics' daily decay. */
+    public static final double DEFAULT_EWMA_LAMBDA = EwmaVol.RISKMETRICS_LAMBDA;
+    public static final int DEFAULT_WINDOW_DAYS = 365;
+    public static final int DEFAULT_SCENARIOS = 10_000;
+    public static final long DEFAULT_SEED = 42L;
+
     public RiskParameters {
         if (!(confidence > 0.5 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be in (0.5, 1), got " + confidence);
@@ -42,9 +52,105 @@ public record RiskParameters(double confidence, int horizonDays, RiskMethod meth
         }
     }
 
-    /** The contract's defaults: 99%, 2 days, parametric, snapshot vols, lambda 0.94, 365 days, 10,000 scenarios, seed 42. */
+    /**
+     * The contract's defaults: 99%, 2 days, parametric, snapshot vols, lambda 0.94, 365 days, 10,000 scenarios,
+     * seed 42, normal Monte Carlo returns, no vol of vol.
+     */
     public static RiskParameters defaults() {
-        return new RiskParameters(0.99, 2, RiskMethod.PARAMETRIC, "snapshot", 0.94, 365, 10_000, 42L, 0, 0);
+        return new RiskParameters(DEFAULT_CONFIDENCE, DEFAULT_HORIZON_DAYS, RiskMethod.PARAMETRIC, DEFAULT_VOL_MODEL,
+                DEFAULT_EWMA_LAMBDA, DEFAULT_WINDOW_DAYS, DEFAULT_SCENARIOS, DEFAULT_SEED, 0, 0);
+    }
+
+    /** Named construction from the defaults: {@code RiskParameters.builder().confidence(0.975).build()}. */
+    public static Builder builder() {
+        return new Builder(defaults());
+    }
+
+    /** Named construction from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Settings by name; {@link #build()} checks them as the constructor does. */
+    public static final class Builder {
+        private double confidence;
+        private int horizonDays;
+        private RiskMethod method;
+        private String volModel;
+        private double ewmaLambda;
+        private int windowDays;
+        private int scenarios;
+        private long seed;
+        private double studentDof;
+        private double volOfVol;
+
+        private Builder(RiskParameters p) {
+            confidence = p.confidence;
+            horizonDays = p.horizonDays;
+            method = p.method;
+            volModel = p.volModel;
+            ewmaLambda = p.ewmaLambda;
+            windowDays = p.windowDays;
+            scenarios = p.scenarios;
+            seed = p.seed;
+            studentDof = p.studentDof;
+            volOfVol = p.volOfVol;
+        }
+
+        public Builder confidence(double c) {
+            confidence = c;
+            return this;
+        }
+
+        public Builder horizonDays(int days) {
+            horizonDays = days;
+            return this;
+        }
+
+        public Builder method(RiskMethod m) {
+            method = m;
+            return this;
+        }
+
+        public Builder volModel(String model) {
+            volModel = model;
+            return this;
+        }
+
+        public Builder ewmaLambda(double lambda) {
+            ewmaLambda = lambda;
+            return this;
+        }
+
+        public Builder windowDays(int days) {
+            windowDays = days;
+            return this;
+        }
+
+        public Builder scenarios(int n) {
+            scenarios = n;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            seed = s;
+            return this;
+        }
+
+        public Builder studentDof(double dof) {
+            studentDof = dof;
+            return this;
+        }
+
+        public Builder volOfVol(double v) {
+            volOfVol = v;
+            return this;
+        }
+
+        public RiskParameters build() {
+            return new RiskParameters(confidence, horizonDays, method, volModel, ewmaLambda, windowDays, scenarios,
+                    seed, studentDof, volOfVol);
+        }
     }
 
     public RiskParameters withConfidence(double c) {

@@ -73,17 +73,18 @@ public record RunParameters(RiskParameters risk, Set<String> overrides) {
         if (n.has("overrides")) {
             n.get("overrides").forEach(x -> overrides.add(x.asText()));
         }
-        RiskParameters p = new RiskParameters(
-                n.path("confidence").asDouble(d.confidence()),
-                n.path("horizonDays").asInt(d.horizonDays()),
-                n.has("method") ? RiskMethod.parse(n.get("method").asText()) : d.method(),
-                n.path("volModel").asText(d.volModel()),
-                n.path("ewmaLambda").asDouble(d.ewmaLambda()),
-                n.path("windowDays").asInt(d.windowDays()),
-                n.path("scenarios").asInt(d.scenarios()),
-                n.path("seed").asLong(d.seed()),
-                n.path("studentDof").asDouble(d.studentDof()),
-                n.path("volOfVol").asDouble(d.volOfVol()));
+        RiskParameters p = d.toBuilder()
+                .confidence(n.path("confidence").asDouble(d.confidence()))
+                .horizonDays(n.path("horizonDays").asInt(d.horizonDays()))
+                .method(n.has("method") ? RiskMethod.parse(n.get("method").asText()) : d.method())
+                .volModel(n.path("volModel").asText(d.volModel()))
+                .ewmaLambda(n.path("ewmaLambda").asDouble(d.ewmaLambda()))
+                .windowDays(n.path("windowDays").asInt(d.windowDays()))
+                .scenarios(n.path("scenarios").asInt(d.scenarios()))
+                .seed(n.path("seed").asLong(d.seed()))
+                .studentDof(n.path("studentDof").asDouble(d.studentDof()))
+                .volOfVol(n.path("volOfVol").asDouble(d.volOfVol()))
+                .build();
         return new RunParameters(p, overrides);
     }
 

@@ -39,6 +39,15 @@ import java.util.Map;
  */
 public final class SpanArray {
 
+    /**
+     * The one home of the SPAN defaults: the example of FORMATS.md section 6, used by {@code stress --span},
+     * by a report whose policy has no SPAN block and by a policy file's SPAN block for the fields it leaves out.
+     */
+    public static final ScanRanges DEFAULT_PRICE_SCAN = new ScanRanges(Map.of("BTC", 0.16, "ETH", 0.20), 0.25);
+    public static final double DEFAULT_VOL_SCAN = 0.25;
+    public static final double DEFAULT_EXTREME_MULTIPLE = 3;
+    public static final double DEFAULT_EXTREME_COVER = 0.35;
+
     private SpanArray() {
     }
 

@@ -19,6 +19,12 @@ import java.util.Map;
  */
 public final class StressGrid {
 
+    /** The one home of the grid defaults: the example of FORMATS.md section 6, used by {@code stress --grid}. */
+    public static final ScanRanges DEFAULT_PRICE_RANGE = new ScanRanges(Map.of("BTC", 0.16), 0.20);
+    public static final int DEFAULT_PRICE_STEPS = 9;
+    public static final double DEFAULT_VOL_UP = 0.45;
+    public static final double DEFAULT_VOL_DOWN = 0.30;
+
     private StressGrid() {
     }
 

@@ -352,7 +352,7 @@ final class AccountsWindow {
     }
 
     private static double component(BookFigures f, String name) {
-        Double v = f.margin().components().get(name);
+        Double v = f.margin().components().asMap().get(name);
         return v == null ? Double.NaN : v;
     }
 

@@ -283,7 +283,7 @@ public final class MarginTiles extends HBox {
 
         Tile s = stress.tile();
         s.setValueVisible(true);
-        s.setValue(m.components().getOrDefault("stress", 0.0));
+        s.setValue(m.components().stress());
         s.setText(run.request().policy().name());
         if (defined) {
             sessionRatios.addLast(m.marginRatio());

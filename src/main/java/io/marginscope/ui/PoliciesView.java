@@ -172,7 +172,7 @@ public final class PoliciesView extends VBox {
 
     static String components(MarginResult m) {
         StringBuilder b = new StringBuilder();
-        m.components().forEach((k, v) -> {
+        m.components().asMap().forEach((k, v) -> {
             if (v != 0) {
                 b.append(b.isEmpty() ? "" : " · ").append(k).append(' ').append(Formats.money(v));
             }

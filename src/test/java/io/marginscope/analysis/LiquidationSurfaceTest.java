@@ -5,6 +5,7 @@ import io.marginscope.analysis.LiquidationSurface.Crossing;
 import io.marginscope.analysis.LiquidationSurface.Row;
 import io.marginscope.analysis.LiquidationSurface.Surface;
 import io.marginscope.margin.LiquidationPrice;
+import io.marginscope.margin.LiquidationSolver;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
@@ -66,9 +67,11 @@ class LiquidationSurfaceTest {
         Cell btc = surface.rows().get(0).cells().get(0);
         LiquidationPrice lp = LiquidationPrice.solve(new MarginCalculator().prepare(s.book(), s.market(), null, ramm,
                 FAST), s.market(), "BTC");
-        // the liquidation price is the nearest root on a coarser ladder, refined less tightly
-        double nearest = Math.abs(btc.down().move()) < btc.up().move() ? btc.down().price() : btc.up().price();
-        assertThat(lp.price()).isCloseTo(nearest, within(1e-3 * nearest));
+        // one solver: the liquidation price is the zero-shock cell's nearest crossing, bit for bit
+        double nearest = Math.abs(btc.down().move()) <= btc.up().move() ? btc.down().price() : btc.up().price();
+        assertThat(lp.price()).isEqualTo(nearest);
+        assertThat(lp.distancePct()).isEqualTo(100 * (nearest == btc.down().price() ? btc.down().move()
+                : btc.up().move()));
         // one moved underlying: the ALL row is its row without prices
         Cell all = surface.rows().get(1).cells().get(0);
         assertThat(all.down().move()).isEqualTo(btc.down().move());
@@ -104,10 +107,12 @@ class LiquidationSurfaceTest {
     void theWalkFindsTheFirstCrossingNotAnyCrossing() {
         // f > 0 at 0, negative on (0.1, 0.2), positive again on (0.2, 0.5), negative beyond 0.5
         java.util.function.DoubleUnaryOperator f = x -> (x - 0.1) * (x - 0.2) * (x - 0.5) * -1;
-        double root = LiquidationPrice.firstCrossing(f, 0, f.applyAsDouble(0), LiquidationSurface.UP,
-                (g, lo, hi) -> Roots.brent(g, lo, hi, 1e-14, 0, 200));
-        assertThat(root).isCloseTo(0.1, within(1e-12));
+        double root = LiquidationSolver.crossing(f, f.applyAsDouble(0), false);
+        assertThat(root).isCloseTo(0.1, within(LiquidationSolver.MOVE_ACCURACY));
         // a bisection between 0 and the last point would have found 0.5 (or 0.1 or 0.2 at random)
-        assertThat(LiquidationPrice.firstCrossing(x -> 1 + x, 0, 1, LiquidationSurface.UP, (g, lo, hi) -> 0)).isNaN();
+        assertThat(LiquidationSolver.crossing(x -> 1 + x, 1, false)).isNaN();
+        // down: f(x) = x + 0.37 crosses at -0.37, between the ladder's -0.35 and -0.4
+        assertThat(LiquidationSolver.crossing(x -> x + 0.37, 0.37, true)).isCloseTo(-0.37,
+                within(LiquidationSolver.MOVE_ACCURACY));
     }
 }

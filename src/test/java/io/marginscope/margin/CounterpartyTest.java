@@ -68,22 +68,22 @@ class CounterpartyTest {
         MarginResult a = margin(policy(TIERS), book, m);
         assertThat(a.maintenanceMargin()).isEqualTo(plain.maintenanceMargin());
         assertThat(a.initialMargin()).isEqualTo(plain.initialMargin());
-        assertThat(a.components().get("counterparty")).isZero();
+        assertThat(a.components().asMap().get("counterparty")).isZero();
         assertThat(a.counterparty().tier()).isEqualTo("A");
-        double core = Math.max(plain.components().get("base"), plain.components().get("stress"));
+        double core = Math.max(plain.components().base(), plain.components().stress());
         assertThat(core).isPositive();
         for (String t : new String[] {"B", "C", "D"}) {
             double mult = Map.of("B", 1.1, "C", 1.25, "D", 1.5).get(t);
             // the account's own tier, as read from '# tier: X' or a state file
             MarginResult r = margin(policy(TIERS), book.withTier(t.toLowerCase()), m);
             assertThat(r.counterparty().tier()).isEqualTo(t);
-            assertThat(r.components().get("counterparty")).isCloseTo((mult - 1) * core, within(1e-9 * core));
+            assertThat(r.components().asMap().get("counterparty")).isCloseTo((mult - 1) * core, within(1e-9 * core));
             assertThat(r.maintenanceMargin() - plain.maintenanceMargin()).isCloseTo((mult - 1) * core,
                     within(1e-9 * core));
         }
         // the policy's default tier applies to an account without its own
         MarginResult dflt = margin(policy(TIERS.replace("\"tier\": \"A\"", "\"tier\": \"C\"")), book, m);
-        assertThat(dflt.components().get("counterparty")).isCloseTo(0.25 * core, within(1e-9 * core));
+        assertThat(dflt.components().asMap().get("counterparty")).isCloseTo(0.25 * core, within(1e-9 * core));
     }
 
     @Test
@@ -99,7 +99,7 @@ class CounterpartyTest {
         Policy p = policy("{\"wrongWay\": true}");
         // ETH collateral, zero correlation with the BTC perp: its tail loss is noise, below its ordinary haircut
         MarginResult independent = margin(p, book("ETH", 100), market(0.0));
-        assertThat(independent.components().get("wrongWay")).isZero();
+        assertThat(independent.components().asMap().get("wrongWay")).isZero();
         assertThat(independent.counterparty().tailHaircuts().get("ETH")).isLessThan(independent.haircuts().get("ETH"));
         // BTC collateral behind a long BTC perp: it falls in exactly the scenarios where the perp loses
         MarginResult wrong = margin(p, book("BTC", 3), market(0.0));
@@ -107,11 +107,11 @@ class CounterpartyTest {
         double ordinary = wrong.haircuts().get("BTC");
         assertThat(tail).isGreaterThan(ordinary);
         double value = 3 * 90_000;
-        assertThat(wrong.components().get("wrongWay")).isPositive()
+        assertThat(wrong.components().asMap().get("wrongWay")).isPositive()
                 .isCloseTo(value * (tail - ordinary), within(1e-6));
         MarginResult without = margin(policy(null), book("BTC", 3), market(0.0));
         assertThat(wrong.maintenanceMargin()).isCloseTo(without.maintenanceMargin()
-                + wrong.components().get("wrongWay"), within(1e-6));
+                + wrong.components().asMap().get("wrongWay"), within(1e-6));
         // correlated ETH collateral is wrong-way too, less than BTC's own
         MarginResult correlated = margin(p, book("ETH", 90), market(0.9));
         assertThat(correlated.counterparty().tailHaircuts().get("ETH"))
@@ -128,10 +128,10 @@ class CounterpartyTest {
         double value = 50_000 * 2;
         double h = r.haircuts().get("FTT");
         // the ordinary haircut already removed h of the value; the rest is added to MM
-        assertThat(r.components().get("specificWrongWay")).isCloseTo(value * (1 - h), within(1e-9));
+        assertThat(r.components().asMap().get("specificWrongWay")).isCloseTo(value * (1 - h), within(1e-9));
         assertThat(r.maintenanceMargin() - plain.maintenanceMargin()).isCloseTo(value * (1 - h), within(1e-6));
         assertThat(r.counterparty().specificHaircuts().get("FTT")).isCloseTo(1 - h, within(1e-15));
-        assertThat(r.components().get("wrongWay")).isZero();
+        assertThat(r.components().asMap().get("wrongWay")).isZero();
     }
 
     @Test

@@ -67,16 +67,16 @@ class MarginCalculatorTest {
         double sd = 4.5 * 90_000 * 0.6 * Math.sqrt(2 / 365.0);
         double z = new NormalDistribution().inverseCumulativeProbability(0.99);
         double es = sd * NormalDist.pdf(z) / 0.01;
-        assertThat(r.components().get("base")).isCloseTo(es, within(1e-6 * es));
+        assertThat(r.components().base()).isCloseTo(es, within(1e-6 * es));
         // 4 BTC * 90,000 = 360,000 notional in the first bracket: 0.4%
-        assertThat(r.components().get("floor")).isCloseTo(360_000 * 0.004, within(1e-9));
+        assertThat(r.components().floor()).isCloseTo(360_000 * 0.004, within(1e-9));
         assertThat(r.maintenanceMargin()).isCloseTo(Math.max(es, 1440), within(1e-6));
         assertThat(r.initialMargin()).isCloseTo(1.25 * r.maintenanceMargin(), within(1e-9));
         // haircut of the BTC collateral: max(2%, z * 0.6 * sqrt(2/365))
         double h = Math.max(0.02, z * 0.6 * Math.sqrt(2 / 365.0));
         assertThat(r.haircuts().get("BTC")).isCloseTo(h, within(1e-12));
         assertThat(r.haircuts().get("USDC")).isZero();
-        assertThat(r.components().get("haircut")).isCloseTo(0.5 * 90_000 * h, within(1e-6));
+        assertThat(r.components().haircut()).isCloseTo(0.5 * 90_000 * h, within(1e-6));
         assertThat(r.adjustedEquity()).isCloseTo(r.equity() - 0.5 * 90_000 * h, within(1e-6));
         assertThat(r.marginRatio()).isCloseTo(r.maintenanceMargin() / r.adjustedEquity(), within(1e-12));
         assertThat(r.freeMargin()).isCloseTo(r.adjustedEquity() - r.initialMargin(), within(1e-9));
@@ -107,8 +107,8 @@ class MarginCalculatorTest {
                 Portfolio b = new Portfolio("s", List.of(new Position("p", Instrument.perp("BTC", Settlement.LINEAR),
                         size, 90_000), new Position("u", Instrument.spot("USDC"), 1e6, 1)));
                 MarginResult r = at(p, b, m);
-                liq.add(r.components().get("liquidity"));
-                conc.add(r.components().get("concentration"));
+                liq.add(r.components().liquidity());
+                conc.add(r.components().concentration());
             }
             assertThat(liq.get(0)).isZero();
             assertThat(conc.get(0)).isZero();
@@ -158,7 +158,7 @@ class MarginCalculatorTest {
             MarginResult r = at(policy(BASE.replace("\"confidence\": 0.99, \"horizonDays\": 2",
                     "\"confidence\": " + c + ", \"horizonDays\": 2")), levered(5), m);
             assertThat(r.maintenanceMargin()).isGreaterThanOrEqualTo(last);
-            assertThat(r.maintenanceMargin()).isGreaterThanOrEqualTo(r.components().get("base"));
+            assertThat(r.maintenanceMargin()).isGreaterThanOrEqualTo(r.components().base());
             last = r.maintenanceMargin();
         }
         last = 0;

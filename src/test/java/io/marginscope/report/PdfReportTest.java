@@ -158,6 +158,25 @@ class PdfReportTest {
     }
 
     @Test
+    void theBundledDejaVuIsEmbeddedWhateverFontsTheMachineHas(@TempDir Path dir) throws Exception {
+        Path pdf = dir.resolve("r.pdf");
+        PdfReport.write(strangle, pdf, PdfReport.PageSize.A4);
+        java.util.Set<String> fonts = new java.util.TreeSet<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            for (var page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    var font = page.getResources().getFont(name);
+                    fonts.add(font.getName().replaceFirst("^[A-Z]{6}\\+", "") + (font.isEmbedded() ? " embedded" : ""));
+                }
+            }
+        }
+        // from the class path, not a font folder: the same two faces on every machine
+        assertThat(ReportFonts.class.getResource(ReportFonts.REGULAR)).isNotNull();
+        assertThat(ReportFonts.class.getResource("/fonts/LICENSE-DejaVu.txt")).isNotNull();
+        assertThat(fonts).containsExactly("DejaVuSansCondensed embedded", "DejaVuSansCondensed-Bold embedded");
+    }
+
+    @Test
     void formatsWithThousandsSeparatorsWhateverTheLocale() {
         java.util.Locale before = java.util.Locale.getDefault();
         try {

@@ -110,7 +110,7 @@ class CorrelationOverrideWorkstationTest extends WorkstationTestBase {
         double firstVar = varTile();
         double firstEs = esTile();
         double firstMm = mmBar();
-        double firstBase = fx(margin::run).margin().components().get("base");
+        double firstBase = fx(margin::run).margin().components().base();
         assertThat(firstVar).isEqualTo(first.var());
         assertThat(firstEs).isEqualTo(first.es());
         assertThat(fx(() -> row("BTC-ETH").baseProperty().get())).isEqualTo(0.82);
@@ -134,8 +134,8 @@ class CorrelationOverrideWorkstationTest extends WorkstationTestBase {
         MarketSnapshot m = model.current().market().withCorrelations(Map.of(new AssetPair("BTC", "ETH"), 0.3));
         MarginResult expectedMargin = marginWith(m);
         assertThat(mmBar()).isEqualTo(expectedMargin.maintenanceMargin());
-        assertThat(fx(margin::run).margin().components().get("base"))
-                .isEqualTo(expectedMargin.components().get("base")).isNotEqualTo(firstBase);
+        assertThat(fx(margin::run).margin().components().base())
+                .isEqualTo(expectedMargin.components().base()).isNotEqualTo(firstBase);
         assertThat(fx(margin::run).margin().marginRatio()).isEqualTo(expectedMargin.marginRatio());
 
         // the heat map shows the matrix of the run, the overridden pair framed
@@ -174,7 +174,7 @@ class CorrelationOverrideWorkstationTest extends WorkstationTestBase {
         assertThat(varTile()).isEqualTo(firstVar);
         assertThat(esTile()).isEqualTo(firstEs);
         assertThat(mmBar()).isEqualTo(firstMm);
-        assertThat(fx(margin::run).margin().components().get("base")).isEqualTo(firstBase);
+        assertThat(fx(margin::run).margin().components().base()).isEqualTo(firstBase);
         assertThat(fx(() -> editor.error().getText())).isEmpty();
         assertThat(fx(() -> heat.isMarked(0, 1))).isFalse();
     }

@@ -76,7 +76,7 @@ class MarginWorkstationTest extends WorkstationTestBase {
             assertThat(shown).isEqualTo(Math.min(expected.marginRatio() * 100,
                     fx(() -> workspace.tiles().ratioGauge().getMaxValue())));
             assertThat(fx(() -> workspace.tiles().stressTileNode().getValue()))
-                    .isEqualTo(expected.components().get("stress"));
+                    .isEqualTo(expected.components().stress());
         }
     }
 
