@@ -2,6 +2,7 @@ package io.marginscope.cli;
 
 import io.marginscope.backtest.BacktestReport;
 import io.marginscope.backtest.BacktestSeries;
+import io.marginscope.backtest.BacktestSettings;
 import io.marginscope.backtest.EsSimulation;
 import io.marginscope.backtest.Predictive;
 import io.marginscope.io.BundledHistory;
@@ -72,30 +73,30 @@ public final class BacktestCommand implements Callable<Integer> {
         Path history;
     }
 
-    @Option(names = "--horizon-days", defaultValue = "1", description = "Backtest horizon in days (default ${DEFAULT-VALUE}); periods do not overlap.")
+    @Option(names = "--horizon-days", defaultValue = BacktestSettings.HORIZON_DAYS, description = "Backtest horizon in days (default ${DEFAULT-VALUE}); periods do not overlap.")
     int horizonDays;
 
-    @Option(names = "--window-days", defaultValue = "250", description = "Estimation window in days (default ${DEFAULT-VALUE}).")
+    @Option(names = "--window-days", defaultValue = BacktestSettings.WINDOW_DAYS, description = "Estimation window in days (default ${DEFAULT-VALUE}).")
     int windowDays;
 
-    @Option(names = "--method", defaultValue = "parametric", paramLabel = "parametric|historical|fhs|montecarlo",
+    @Option(names = "--method", defaultValue = BacktestSettings.METHOD, paramLabel = "parametric|historical|fhs|montecarlo",
             description = "VaR/ES method of the rolling backtest (default ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--vol-model", defaultValue = "ewma", paramLabel = "snapshot|historical|ewma|garch",
+    @Option(names = "--vol-model", defaultValue = BacktestSettings.VOL_MODEL, paramLabel = "snapshot|historical|ewma|garch",
             description = "Vol model of the rolling backtest (default ${DEFAULT-VALUE}).")
     String volModel;
 
-    @Option(names = "--ewma-lambda", defaultValue = "" + RiskParameters.DEFAULT_EWMA_LAMBDA, description = "EWMA decay (default ${DEFAULT-VALUE}).")
+    @Option(names = "--ewma-lambda", defaultValue = BacktestSettings.EWMA_LAMBDA, description = "EWMA decay (default ${DEFAULT-VALUE}).")
     double ewmaLambda;
 
-    @Option(names = "--scenarios", defaultValue = "" + RiskParameters.DEFAULT_SCENARIOS, description = "Monte Carlo scenarios per day (default ${DEFAULT-VALUE}).")
+    @Option(names = "--scenarios", defaultValue = BacktestSettings.SCENARIOS, description = "Monte Carlo scenarios per day (default ${DEFAULT-VALUE}).")
     int scenarios;
 
     @Option(names = "--series", description = "Also write each date's pnl, var and es (the margin path).")
     boolean writeSeries;
 
-    @Option(names = "--confidence", defaultValue = "0.99", paramLabel = "C",
+    @Option(names = "--confidence", defaultValue = BacktestSettings.CONFIDENCE, paramLabel = "C",
             description = "Confidence of the VaR in the file, in (0.5, 1). Default: ${DEFAULT-VALUE}.")
     double confidence;
 
@@ -103,12 +104,12 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "Where to write the JSON; '-' (the default) is standard output.")
     String json;
 
-    @Option(names = "--es-simulations", defaultValue = "10000", paramLabel = "M",
+    @Option(names = "--es-simulations", defaultValue = BacktestSettings.ES_SIMULATIONS, paramLabel = "M",
             description = "Simulated samples for the ES test's p-value, 1 to " + MAX_SIMULATIONS
                     + ". Default: ${DEFAULT-VALUE}.")
     int esSimulations;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED",
+    @Option(names = "--seed", defaultValue = BacktestSettings.SEED, paramLabel = "SEED",
             description = "Seed of the ES test's simulation (same seed, same p-value). Default: ${DEFAULT-VALUE}.")
     long seed;
 

@@ -12,8 +12,16 @@ import java.util.List;
 /** One book under many policies: the call behind {@code compare} and the workstation's Policies tab. */
 public final class PolicyComparison {
 
-    /** A policy's margin, or why it was skipped (null result). */
-    public record Row(String policy, MarginResult result, String note) {
+    /**
+     * A policy's margin and which positions it covers, or why it was skipped (null result and
+     * coverage).
+     */
+    public record Row(String policy, MarginResult result, String note, PolicyCoverage coverage) {
+
+        /** The margin ratio when it exists: NaN when equity is not positive or nothing is covered. */
+        public double marginRatio() {
+            return result == null || coverage != null && coverage.none() ? Double.NaN : result.marginRatio();
+        }
     }
 
     private PolicyComparison() {
@@ -29,12 +37,13 @@ public final class PolicyComparison {
         List<Row> rows = new ArrayList<>();
         for (Policy p : policies) {
             try {
-                rows.add(new Row(p.name(), calc.prepare(book, market, history, p, settings).at(market), null));
+                rows.add(new Row(p.name(), calc.prepare(book, market, history, p, settings).at(market), null,
+                        PolicyCoverage.of(p, book, market)));
             } catch (IllegalArgumentException e) {
                 if (strict) {
                     throw e;
                 }
-                rows.add(new Row(p.name(), null, e.getMessage()));
+                rows.add(new Row(p.name(), null, e.getMessage(), null));
             }
         }
         return rows;

@@ -29,7 +29,10 @@ import java.util.Map;
  *       the parametric method, which simulates none);</li>
  *   <li>{@code stress.csv}: each stress scenario's P&amp;L, weighted P&amp;L and per-position P&amp;L;</li>
  *   <li>{@code backtest-exceptions.csv}: the backtest days whose loss exceeded VaR (header only
- *       without a backtest).</li>
+ *       without a backtest);</li>
+ *   <li>{@code margin-components.csv}: every policy's margin components with readable names and
+ *       shares of MM, and its coverage ({@link MarginComponentsCsv});</li>
+ *   <li>{@code policy.json}: the policy file the run used (with a policy).</li>
  * </ul>
  * Text cells are escaped against formula injection ({@link CsvCells}).
  */
@@ -39,6 +42,9 @@ public final class CsvExport {
     public static final String SCENARIO_PNL = "scenario-pnl.csv";
     public static final String STRESS = "stress.csv";
     public static final String BACKTEST_EXCEPTIONS = "backtest-exceptions.csv";
+    public static final String MARGIN_COMPONENTS = "margin-components.csv";
+    /** The policy file of the run, as given (a preset's bundled text); written only with a policy. */
+    public static final String POLICY = "policy.json";
 
     static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
@@ -56,7 +62,7 @@ public final class CsvExport {
     }
 
     /**
-     * The four files written into a staging folder beside {@code folder}: all in place on commit, or
+     * The files (four, plus margin-components.csv and the policy file when there is a policy) written into a staging folder beside {@code folder}: all in place on commit, or
      * none (a failure leaves the previous export whole).
      */
     public static Staged stage(ReportData data, OutputFolder folder) throws IOException {
@@ -66,6 +72,11 @@ public final class CsvExport {
         files.put(SCENARIO_PNL, csv(out -> scenarioPnl(data.run(), out)));
         files.put(STRESS, csv(out -> stress(data, out, escaped)));
         files.put(BACKTEST_EXCEPTIONS, csv(out -> exceptions(data, out)));
+        files.put(MARGIN_COMPONENTS, csv(out -> MarginComponentsCsv.print(data, out, escaped)));
+        if (data.run().inputs().policy() != null) {
+            String policy = data.run().inputs().policy().source().text();
+            files.put(POLICY, os -> os.write(policy.getBytes(StandardCharsets.UTF_8)));
+        }
         OutputFolder.Staged s = folder.stage(files);
         return new Staged(s, new Written(s.files(), escaped[0]));
     }
@@ -96,7 +107,7 @@ public final class CsvExport {
         };
     }
 
-    private static String text(String s, int[] escaped) {
+    static String text(String s, int[] escaped) {
         if (CsvCells.needsEscape(s)) {
             escaped[0]++;
         }

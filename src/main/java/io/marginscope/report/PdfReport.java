@@ -1,11 +1,13 @@
 package io.marginscope.report;
 
 import io.marginscope.backtest.BacktestReport;
+import io.marginscope.backtest.BacktestSettings;
 import io.marginscope.backtest.RollingBacktest;
 import io.marginscope.margin.LiquidationPrice;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyComparison;
+import io.marginscope.margin.PolicyCoverage;
 import io.marginscope.model.Position;
 import io.marginscope.pricing.PositionValuation;
 import io.marginscope.risk.PositionRisk;
@@ -62,9 +64,12 @@ public final class PdfReport {
     }
 
     /** The section headings, in order (a test looks for each). */
-    public static final List<String> SECTIONS = List.of("Parameters and policy", "Margin summary",
-            "Maintenance margin breakdown", "Positions", "Greeks and component ES", "P&L distribution",
-            "Stress results", "Policy comparison", "Backtest");
+    public static final List<String> SECTIONS = List.of(PdfSummaryPage.HEADING, "Margin summary",
+            "Maintenance margin breakdown", "Margin against price", "Positions", "Greeks and component ES",
+            "P&L distribution", "Stress results", "Policy comparison", "Backtest",
+            "Appendix: methodology and parameters");
+
+    static final String APPENDIX = SECTIONS.getLast();
 
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -101,59 +106,22 @@ public final class PdfReport {
         created.setTimeInMillis(data.generatedAt().toEpochMilli());
         info.setCreationDate(created);
 
-        titlePage();
-        parameters();
+        PdfSummaryPage.render(l, data);
         margin();
+        ladder();
         positions();
         distribution();
         stress();
         comparison();
         backtest();
+        l.newPage();
+        parameters();
         l.finish("MarginScope risk report  |  " + run.book().name(), "as of " + STAMP.format(run.market().asOf()),
                 "Generated " + STAMP.format(data.generatedAt()) + "  |  inputs SHA-256 "
                         + run.inputs().hash().substring(0, 16) + "...");
     }
 
     // ------------------------------------------------------------------ sections
-
-    private void titlePage() {
-        l.space(120);
-        l.text(l.left(), l.y, "MarginScope risk report", l.fonts.bold, 26, PdfLayout.ACCENT);
-        l.space(34);
-        l.text(l.left(), l.y, run.book().name(), l.fonts.bold, 18, PdfLayout.TEXT);
-        l.space(22);
-        l.text(l.left(), l.y, "Book " + RunInputs.fileName(run.inputs().portfolio().name()) + ", "
-                + run.book().positions().size() + " positions", l.fonts.regular, 11, PdfLayout.MUTED);
-        l.space(16);
-        l.text(l.left(), l.y, "Market as of " + STAMP.format(run.market().asOf()), l.fonts.regular, 11, PdfLayout.MUTED);
-        l.space(16);
-        l.text(l.left(), l.y, "Policy " + (run.policy() == null ? "none (risk only, no margin)" : run.policy().name())
-                + "   |   generated " + STAMP.format(data.generatedAt()), l.fonts.regular, 11, PdfLayout.MUTED);
-        l.space(40);
-
-        MarginResult m = run.margin();
-        RiskResult r = run.risk();
-        List<String[]> head = new ArrayList<>();
-        head.add(new String[] {"Equity", Fmt.money(run.valuation().equity()), "USD"});
-        if (m != null) {
-            head.add(new String[] {"Maintenance margin (MM)", Fmt.money(m.maintenanceMargin()), "USD"});
-            head.add(new String[] {"Initial margin (IM)", Fmt.money(m.initialMargin()), "USD"});
-            head.add(new String[] {"Margin ratio (MM / adjusted equity)", Fmt.pct(m.marginRatio()), m.zone().name()});
-        }
-        head.add(new String[] {"VaR " + pctLabel(r.parameters().confidence()) + ", " + r.parameters().horizonDays()
-                + "-day", Fmt.money(r.var()), "USD"});
-        head.add(new String[] {"ES " + pctLabel(r.parameters().confidence()) + ", " + r.parameters().horizonDays()
-                + "-day", Fmt.money(r.es()), "USD"});
-        float boxTop = l.y + 8;
-        l.keyValues(head, 12, 250, 150);
-        l.frame(l.left() - 10, l.y - 4, 470, boxTop - l.y + 8, PdfLayout.RULE, 0.6f);
-        l.space(30);
-        l.paragraph("Every number in this report comes from the same engine call as 'marginscope compute' on the "
-                + "same inputs (inputs SHA-256 " + run.inputs().hash() + "). Money is in USD; P&L is negative for a "
-                + "loss; VaR and ES are positive losses over the horizon at the confidence. Conventions: "
-                + "docs/methodology.md.", 8.5f, PdfLayout.MUTED);
-        l.newPage();
-    }
 
     private static String pctLabel(double c) {
         String s = Fmt.fixed(c * 100, 2);
@@ -162,7 +130,9 @@ public final class PdfReport {
     }
 
     private void parameters() {
-        l.heading("Parameters and policy", 200);
+        l.heading(APPENDIX, 200);
+        methodology();
+        l.subheading("Parameters of this run");
         RiskParameters p = run.parameters();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Confidence", pctLabel(p.confidence())));
@@ -311,20 +281,31 @@ public final class PdfReport {
         }
 
         l.heading("Maintenance margin breakdown", 220);
-        l.paragraph("MM = max(base, stress, floor) + liquidity + concentration; IM = MM x " + Fmt.number(run.policy()
-                .imToMm()) + ". The haircut is taken from collateral, not added to MM.", 8.5f, PdfLayout.MUTED);
+        l.paragraph("MM = the largest of base, exchange model, stress and floor, plus the add-ons (liquidity, "
+                + "concentration, counterparty); IM = MM x " + Fmt.number(run.policy().imToMm()) + ". The share "
+                + "column divides each part that makes MM by MM, so the shares add up to 100%; the other rows "
+                + "explain the base or are taken from equity.", 8.5f, PdfLayout.MUTED);
         List<List<String>> comps = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        for (Map.Entry<String, Double> e : m.components().asMap().entrySet()) {
-            comps.add(List.of(componentLabel(e.getKey()), Fmt.money(e.getValue()), m.maintenanceMargin() > 0
-                    ? Fmt.pct(e.getValue() / m.maintenanceMargin()) : "n/a"));
-            labels.add(componentLabel(e.getKey()));
-            values.add(e.getValue());
+        List<ComponentShares.Row> shares = ComponentShares.of(m, run.policy());
+        double total = 0;
+        for (ComponentShares.Row r : shares) {
+            comps.add(List.of(r.name(), Fmt.money(r.usd()), Double.isNaN(r.share()) ? "" : Fmt.pct(r.share()),
+                    r.role().text));
+            if (!Double.isNaN(r.share())) {
+                labels.add(r.name());
+                values.add(r.usd());
+                total += r.share();
+            }
         }
-        comps.add(List.of("Maintenance margin", Fmt.money(m.maintenanceMargin()), "100.00%"));
-        l.table(List.of(Column.text("Component"), Column.number("USD"), Column.number("Share of MM")), comps, 9,
-                Set.of(comps.size() - 1));
+        comps.add(List.of("Maintenance margin", Fmt.money(m.maintenanceMargin()), m.maintenanceMargin() > 0
+                ? Fmt.pct(total) : "n/a", ""));
+        l.table(List.of(Column.text("Component"), Column.number("USD"), Column.number("Share of MM"),
+                Column.text("Role")), comps, 9, Set.of(comps.size() - 1));
+        l.paragraph("Legend (name: key in the JSON and CSV): " + String.join("; ", ComponentShares.legend(shares)
+                .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()) + ".", 7.5f,
+                PdfLayout.MUTED);
         if (!m.haircuts().isEmpty()) {
             l.subheading("Collateral haircuts");
             List<List<String>> h = new ArrayList<>();
@@ -332,20 +313,58 @@ public final class PdfReport {
             l.table(List.of(Column.text("Asset"), Column.number("Haircut")), h, 8.5f, null);
         }
         l.keepWithNext(PdfCharts.barsHeight(labels.size()));
-        l.subheading("Components, USD");
+        l.subheading("Parts of MM, USD");
         PdfCharts.bars(l, labels, values.stream().mapToDouble(Double::doubleValue).toArray(), false);
     }
 
-    private static String componentLabel(String key) {
-        return switch (key) {
-            case "base" -> "Base (risk measure)";
-            case "stress" -> "Stress";
-            case "floor" -> "Floor (tiers)";
-            case "liquidity" -> "Liquidity add-on";
-            case "concentration" -> "Concentration add-on";
-            case "haircut" -> "Collateral haircut";
-            default -> key;
-        };
+    private void ladder() {
+        l.heading("Margin against price", 260);
+        PriceLadder lad = data.ladder();
+        if (lad == null) {
+            l.paragraph(run.margin() == null ? "No policy, so no margin to draw against price."
+                    : "No underlying of the book has a vol, so no price moves the margin.", 9, PdfLayout.TEXT);
+            return;
+        }
+        l.paragraph("Adjusted equity and maintenance margin with the " + lad.asset() + " spot moved from "
+                + Fmt.fixed(PriceLadder.LOW * 100, 0) + "% to +" + Fmt.fixed(PriceLadder.HIGH * 100, 0)
+                + "% of today's " + Fmt.money(lad.spot()) + " USD, the other assets fixed, under "
+                + run.policy().name() + " (the policy re-evaluated at each spot). Where MM crosses equity the book "
+                + "is liquidated.", 8.5f, PdfLayout.MUTED);
+        List<PdfLineChart.Marker> marks = new ArrayList<>();
+        marks.add(new PdfLineChart.Marker(lad.spot(), "today", PdfCharts.AXIS));
+        if (lad.liquidation() != null && lad.liquidation().exists()) {
+            marks.add(new PdfLineChart.Marker(lad.liquidation().price(), "liquidation " + Fmt.money(
+                    lad.liquidation().price()), PdfCharts.LOSS));
+        }
+        PdfLineChart.draw(l, lad.spots(), List.of(new PdfLineChart.Series("Adjusted equity", lad.equity(),
+                PdfCharts.GAIN, false), new PdfLineChart.Series("Maintenance margin", lad.mm(), PdfCharts.LOSS,
+                false)), List.of(), marks, Fmt::compact);
+        l.paragraph("x axis: " + lad.asset() + " spot, USD.", 7.5f, PdfLayout.MUTED);
+    }
+
+    /** The appendix's methodology: how each figure of the report is made, in a few lines each. */
+    private void methodology() {
+        RiskParameters p = run.parameters();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("VaR and ES", "Loss not exceeded with the confidence over the horizon (VaR) and the mean "
+                + "loss beyond it (ES), by " + p.method().cliName() + " with vol model " + p.volModel()
+                + "; the policy's base runs its own settings (" + ComponentShares.baseText(run.policy()) + ")."));
+        rows.add(List.of("Maintenance margin", "The largest of the policy's base, exchange model, stress and "
+                + "floor, plus the liquidity, concentration and counterparty add-ons; IM = MM x the policy's "
+                + "IM/MM. The margin ratio is MM / adjusted equity (collateral after haircuts), shown as a "
+                + "percent; it does not exist (n/a) when the adjusted equity is not positive or the policy "
+                + "margins none of the positions."));
+        rows.add(List.of("Coverage", "A policy that margins through an exchange model alone covers only the "
+                + "positions that model margins; the others are named as not margined and add nothing to its MM."));
+        rows.add(List.of("Liquidation price", "The spot of one asset, the others fixed, at which MM equals the "
+                + "adjusted equity; the distance is from today's spot."));
+        rows.add(List.of("Stress", "P&L of the book revalued under each historical episode (worst day) and the "
+                + "16 SPAN scenarios; weighted P&L = weight x P&L."));
+        rows.add(List.of("Backtest", "Rolling: " + BacktestSettings.DEFAULTS.describe(p.confidence())
+                + "; Kupiec and Christoffersen tests, Basel traffic light (exceptions in 250 days), "
+                + "Acerbi-Szekely ES test."));
+        l.table(List.of(Column.text("Figure"), Column.text("How it is made")), rows, 8, null);
+        l.paragraph("In full: docs/methodology.md.", 8, PdfLayout.MUTED);
     }
 
     private void positions() {
@@ -492,22 +511,29 @@ public final class PdfReport {
         for (PolicyComparison.Row row : data.comparison()) {
             MarginResult m = row.result();
             if (m == null) {
-                rows.add(List.of(row.policy(), "skipped", "", "", "", "", ""));
-                notes.add(row.policy() + ": " + row.note());
+                rows.add(List.of(row.policy(), "skipped", "", "", "", "", "", ""));
+                notes.add("Skipped " + row.policy() + ": " + row.note());
                 continue;
             }
             if (run.policy() != null && run.policy().name().equals(row.policy())) {
                 current.add(rows.size());
             }
+            PolicyCoverage c = row.coverage();
             rows.add(List.of(row.policy(), Fmt.money(m.maintenanceMargin()), Fmt.money(m.initialMargin()),
-                    Fmt.pct(m.marginRatio()), m.zone().name(), Fmt.money(m.components().base()),
-                    Fmt.money(m.components().stress())));
+                    Fmt.pct(row.marginRatio()), m.zone().name(), c == null ? "" : c.partial()
+                            ? c.notCovered().size() + " of " + c.positions() + " not margined" : "all " + c.positions(),
+                    Fmt.money(m.components().base()), Fmt.money(m.components().stress())));
+            if (c != null && c.partial()) {
+                notes.add(c.summary() + ": " + String.join(", ", c.notCovered().keySet())
+                        + (c.none() ? "; its margin ratio is n/a (" + c.ratioUndefinedReason() + ")" : "")
+                        + ". Its MM is not comparable with a policy that margins the whole book.");
+            }
         }
         l.table(List.of(Column.text("Policy"), Column.number("MM, USD"), Column.number("IM, USD"),
-                Column.number("Margin ratio"), Column.text("Zone"), Column.number("Base"), Column.number("Stress")),
-                rows, 8, current);
+                Column.number("Margin ratio"), Column.text("Zone"), Column.text("Coverage"), Column.number("Base"),
+                Column.number("Stress")), rows, 8, current);
         for (String n : notes) {
-            l.paragraph("Skipped " + n, 8, PdfLayout.MUTED);
+            l.paragraph(n, 8, PdfLayout.MUTED);
         }
         if (!current.isEmpty()) {
             l.paragraph("Bold: the policy of this run. A preset is computed with its own base block, so its row may "
@@ -525,9 +551,9 @@ public final class PdfReport {
         BacktestReport r = bt.report();
         RiskParameters p = bt.parameters();
         l.paragraph("Rolling backtest of today's book over the price history: each day's VaR and ES from the "
-                + p.windowDays() + " days before it (" + p.method().cliName() + ", vol model " + p.volModel()
-                + (p.method() == RiskMethod.MONTECARLO ? ", " + p.scenarios() + " scenarios a day" : "")
-                + "), against the P&L of the book under that day's actual returns (docs/methodology.md, section 13).",
+                + p.windowDays() + " days before it (" + BacktestSettings.DEFAULTS.describe(p.confidence())
+                + "; the same settings as 'marginscope backtest' and the workstation's Backtest tab), against the "
+                + "P&L of the book under that day's actual returns (docs/methodology.md, section 13).",
                 8.5f, PdfLayout.MUTED);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Period", bt.series().dates().getFirst() + " to " + bt.series().dates().getLast()));
@@ -544,6 +570,30 @@ public final class PdfReport {
         rows.add(List.of("Acerbi-Szekely ES test: Z2, p-value", Fmt.fixed(r.esTest().z2(), 4) + ", "
                 + Fmt.fixed(r.esTest().pValue(), 4)));
         l.table(List.of(Column.text("Test"), Column.number("Result")), rows, 8.5f, null);
+        var series = bt.series();
+        double[] days = new double[series.size()];
+        double[] negVar = new double[series.size()];
+        List<Integer> hits = new ArrayList<>();
+        double vMin = Double.POSITIVE_INFINITY;
+        double vMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < series.size(); i++) {
+            days[i] = series.dates().get(i).toEpochDay();
+            negVar[i] = -series.var()[i];
+            vMin = Math.min(vMin, series.var()[i]);
+            vMax = Math.max(vMax, series.var()[i]);
+            if (series.pnl()[i] < -series.var()[i]) {
+                hits.add(i);
+            }
+        }
+        if (series.size() > 1) {
+            l.keepWithNext(PdfLineChart.HEIGHT + 30);
+            l.subheading("Realised P&L against -VaR, day by day, USD");
+            PdfLineChart.draw(l, days, List.of(new PdfLineChart.Series("P&L", series.pnl(), PdfCharts.BAR, false),
+                    new PdfLineChart.Series("-VaR (forecast the day before)", negVar, PdfCharts.VAR, false)), hits,
+                    List.of(), d -> java.time.LocalDate.ofEpochDay((long) d).toString());
+            l.paragraph("The VaR is re-estimated each day from the window before it: from " + Fmt.money(vMin)
+                    + " to " + Fmt.money(vMax) + " USD over the period.", 8, PdfLayout.MUTED);
+        }
         if (!r.exceptionDates().isEmpty()) {
             l.subheading("Exceptions");
             List<List<String>> ex = new ArrayList<>();

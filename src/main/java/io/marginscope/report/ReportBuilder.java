@@ -1,11 +1,12 @@
 package io.marginscope.report;
 
-import io.marginscope.backtest.EsSimulation;
+import io.marginscope.backtest.BacktestSettings;
 import io.marginscope.backtest.RollingBacktest;
 import io.marginscope.io.InputException;
 import io.marginscope.margin.MarginCalculator;
 import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyComparison;
+import io.marginscope.margin.PolicyCoverage;
 import io.marginscope.io.PolicyPresets;
 import io.marginscope.risk.RiskParameters;
 import io.marginscope.risk.RiskProgress;
@@ -37,12 +38,6 @@ public final class ReportBuilder {
         m.put("default", r.defaultRange());
         return Map.copyOf(m);
     }
-
-    /** The backtest's estimation window (Basel's 250 days) and horizon (daily). */
-    static final int BACKTEST_WINDOW_DAYS = 250;
-    static final int BACKTEST_HORIZON_DAYS = 1;
-    /** Monte Carlo scenarios per backtest day: fewer than the run's, so that a report takes seconds. */
-    static final int BACKTEST_MC_SCENARIOS = 2_000;
 
     private ReportBuilder() {
     }
@@ -84,17 +79,17 @@ public final class ReportBuilder {
         if (run.history() == null) {
             note = "No price history was given (compute --history H), so the margin model was not backtested.";
         } else {
-            RiskParameters bp = p.toBuilder().horizonDays(BACKTEST_HORIZON_DAYS).windowDays(BACKTEST_WINDOW_DAYS)
-                    .scenarios(Math.min(p.scenarios(), BACKTEST_MC_SCENARIOS)).build();
             try {
-                backtest = RollingBacktest.run(run.book(), run.market(), run.history(), bp,
-                        new EsSimulation(io.marginscope.backtest.Predictive.normal(), EsSimulation.DEFAULT_SIMULATIONS,
-                                p.seed()), RiskProgress.NONE);
+                backtest = BacktestSettings.DEFAULTS.run(run.book(), run.market(), run.history(), p.confidence(),
+                        RiskProgress.NONE);
                 note = null;
             } catch (IllegalArgumentException e) {
                 note = "The backtest could not run: " + e.getMessage();
             }
         }
-        return new ReportData(run, stress, episodes, spanSource, comparison, backtest, note, clock.instant());
+        PolicyCoverage coverage = run.policy() == null ? null
+                : PolicyCoverage.of(run.policy(), run.book(), run.market());
+        return new ReportData(run, stress, episodes, spanSource, comparison, backtest, note, clock.instant(),
+                coverage, PriceLadder.of(run));
     }
 }

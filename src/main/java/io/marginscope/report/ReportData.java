@@ -2,6 +2,7 @@ package io.marginscope.report;
 
 import io.marginscope.backtest.RollingBacktest;
 import io.marginscope.margin.PolicyComparison;
+import io.marginscope.margin.PolicyCoverage;
 import io.marginscope.run.ComputeRun;
 import io.marginscope.stress.StressResult;
 
@@ -19,10 +20,12 @@ import java.util.List;
  * @param backtest      null when no history was given or it could not run ({@code backtestNote} says why)
  * @param backtestNote  null when the backtest ran
  * @param generatedAt   when the report was made
+ * @param coverage      which positions the run's policy margins (null without a policy)
+ * @param ladder        margin against the price of the main underlying (null without a policy)
  */
 public record ReportData(ComputeRun.Result run, List<StressResult> stress, int episodeCount, String spanSource,
                          List<PolicyComparison.Row> comparison, RollingBacktest.Result backtest, String backtestNote,
-                         Instant generatedAt) {
+                         Instant generatedAt, PolicyCoverage coverage, PriceLadder ladder) {
 
     public ReportData {
         stress = List.copyOf(stress);

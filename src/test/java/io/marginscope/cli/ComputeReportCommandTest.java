@@ -31,14 +31,14 @@ class ComputeReportCommandTest {
         ComputeCommandTest.Run r = run(args);
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(plain.out());
-        assertThat(r.err()).contains("wrote " + pdf).contains("wrote 4 CSV files in " + csv);
+        assertThat(r.err()).contains("wrote " + pdf).contains("wrote 6 CSV files in " + csv);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             assertThat(doc.getPage(0).getMediaBox().getWidth()).isEqualTo(PDRectangle.LETTER.getWidth());
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("deribit-options-book").contains("Policy comparison");
         }
         for (String f : new String[] {CsvExport.POSITIONS, CsvExport.SCENARIO_PNL, CsvExport.STRESS,
-                CsvExport.BACKTEST_EXCEPTIONS}) {
+                CsvExport.BACKTEST_EXCEPTIONS, CsvExport.MARGIN_COMPONENTS, CsvExport.POLICY}) {
             assertThat(csv.resolve(f)).exists();
         }
         assertThat(Files.readString(csv.resolve(CsvExport.POSITIONS))).startsWith("id,underlying,type,");

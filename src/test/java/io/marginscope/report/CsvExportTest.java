@@ -23,7 +23,8 @@ class CsvExportTest {
         ReportData data = ReportFixtures.report("btc-short-strangle.csv", "ramm");
         CsvExport.Written w = CsvExport.write(data, dir.resolve("out"));
         assertThat(w.files()).extracting(p -> p.getFileName().toString()).containsExactly(CsvExport.POSITIONS,
-                CsvExport.SCENARIO_PNL, CsvExport.STRESS, CsvExport.BACKTEST_EXCEPTIONS);
+                CsvExport.SCENARIO_PNL, CsvExport.STRESS, CsvExport.BACKTEST_EXCEPTIONS, CsvExport.MARGIN_COMPONENTS,
+                CsvExport.POLICY);
         assertThat(w.escapedCells()).isZero();
 
         List<Map<String, String>> positions = CsvExport.read(dir.resolve("out").resolve(CsvExport.POSITIONS));
@@ -97,8 +98,12 @@ class CsvExportTest {
                 in.history(), in.parameters(), null));
         ReportData data = ReportBuilder.build(run, ReportFixtures.FIXED);
         CsvExport.Written w = CsvExport.write(data, dir);
-        // each of the first five ids in positions.csv (the stress header names them after "pnl:", which is safe)
-        assertThat(w.escapedCells()).isEqualTo(5);
+        // each of the first five ids in positions.csv (the stress header names them after "pnl:", which is safe),
+        // and the lists of positions not margined in margin-components.csv, which start with the first id
+        List<Map<String, String>> parts = CsvExport.read(dir.resolve(CsvExport.MARGIN_COMPONENTS));
+        long lists = parts.stream().filter(r -> r.get("not_covered").startsWith(ids[0])).count();
+        assertThat(lists).isPositive();
+        assertThat(w.escapedCells()).isEqualTo(5 + lists);
         String raw = Files.readString(dir.resolve(CsvExport.POSITIONS));
         assertThat(raw).contains("\"'=HYPERLINK(\"\"http://x\"\")\"").contains("'+1+1,").contains("'-2+3,")
                 .contains("'@SUM(A1:A2),").contains("''=already quoted,").contains("\nplain,");

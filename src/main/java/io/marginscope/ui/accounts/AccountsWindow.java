@@ -1,5 +1,6 @@
 package io.marginscope.ui.accounts;
 
+import io.marginscope.ui.control.WindowSizing;
 import io.marginscope.analysis.BookFigures;
 import io.marginscope.analysis.CrossMargin;
 import io.marginscope.io.InputException;
@@ -120,7 +121,7 @@ public final class AccountsWindow {
                 text("Positions", r -> Integer.toString(r.figures().book().size()), 75),
                 money("Equity", BookFigures::equity), money("MM", BookFigures::maintenanceMargin),
                 money("IM", f -> f.margin().initialMargin()),
-                number("Margin ratio", f -> Formats.percent(f.margin().marginRatio())),
+                number("Margin ratio", f -> Formats.ratio(f.margin().marginRatio())),
                 money("Free margin", f -> f.margin().freeMargin()), counterparty, wrongWay));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -210,6 +211,7 @@ public final class AccountsWindow {
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(520);
+        WindowSizing.requestSize(stage, 1180, 700);
 
         debounce.setOnFinished(e -> start());
         added.addListener((ListChangeListener<Added>) c -> recompute());

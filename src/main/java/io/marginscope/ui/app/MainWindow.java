@@ -1,5 +1,6 @@
 package io.marginscope.ui.app;
 
+import io.marginscope.ui.control.WindowSizing;
 import io.marginscope.io.InputException;
 import io.marginscope.io.SampleBooks;
 import io.marginscope.ui.control.TileFrame;
@@ -120,6 +121,7 @@ public final class MainWindow {
         root.getStyleClass().add("workstation");
         SummaryBar summary = new SummaryBar(model.currentProperty());
         summary.showWhatIf(model.editedProperty());
+        summary.followLive(live.liveEquityProperty(), model.currentProperty());
         root.setTop(new VBox(menuBar(), summary, live));
         editMenu.getItems().add(new SeparatorMenuItem());
         editMenu.getItems().addAll(editing.menuItems());
@@ -136,6 +138,8 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setMinWidth(1000);
         stage.setMinHeight(600);
+        WindowSizing.requestSize(stage, scene.getWidth(), scene.getHeight());
+        WindowSizing.guardDialogs(stage);
         stage.setTitle("MarginScope");
         model.currentProperty().addListener((o, a, b) -> stage.setTitle("MarginScope — " + model.title(b)));
         model.setOnError(e -> showError("Could not load — the previous book is kept", e));
@@ -225,7 +229,9 @@ public final class MainWindow {
                             + "Risk: parametric, historical, filtered historical and Monte Carlo VaR/ES "
                             + "with Euler attribution (docs/methodology.md).");
             a.initOwner(stage);
-            a.setHeaderText("MarginScope");
+            String v = MainWindow.class.getPackage().getImplementationVersion();
+            a.setHeaderText("MarginScope " + (v == null ? "(development build, no jar manifest)" : v));
+            a.setTitle("About MarginScope");
             a.show();
         });
         return new MenuBar(file, editMenu, view, riskMenu, new Menu("Help", null, about));

@@ -1,5 +1,6 @@
 package io.marginscope.ui.app;
 
+import io.marginscope.ui.control.Formats;
 import io.marginscope.io.InputException;
 import io.marginscope.margin.MarginResult;
 import javafx.geometry.Pos;
@@ -17,7 +18,6 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
-import java.text.DecimalFormat;
 import java.util.List;
 import io.marginscope.ui.backtest.BacktestView;
 import io.marginscope.ui.backtest.BacktestViewModel;
@@ -141,11 +141,10 @@ public final class MarginWorkspace {
         if (!stage.isShowing()) {
             return;
         }
-        DecimalFormat f = new DecimalFormat("0.000");
-        String ratio = Double.isFinite(c.margin().marginRatio()) ? f.format(c.margin().marginRatio()) : "n/a";
+        String ratio = Double.isFinite(c.margin().marginRatio()) ? Formats.ratio(c.margin().marginRatio()) : "n/a";
         String text = "Margin ratio " + ratio + " under " + c.margin().policy() + ": " + c.from() + " → " + c.to()
-                + " (warning at " + c.thresholds().warning() + ", liquidation at " + c.thresholds().liquidation()
-                + ")";
+                + " (warning at " + Formats.ratio(c.thresholds().warning()) + ", liquidation at "
+                + Formats.ratio(c.thresholds().liquidation()) + ")";
         Notifications n = Notifications.create()
                 .owner(stage)
                 .title(c.to() == MarginResult.Zone.OK ? "Margin back to OK" : "Margin " + c.to())

@@ -1,6 +1,6 @@
 package io.marginscope.ui.backtest;
 
-import io.marginscope.backtest.EsSimulation;
+import io.marginscope.backtest.BacktestSettings;
 import io.marginscope.backtest.RollingBacktest;
 import io.marginscope.model.Loaded;
 import io.marginscope.model.MarketSnapshot;
@@ -11,8 +11,9 @@ import javafx.concurrent.Task;
 import io.marginscope.ui.risk.RiskService;
 
 /**
- * The rolling backtest of the risk settings on the book as held today, as a task for the FX thread's
- * {@link io.marginscope.ui.compute.Recompute}, with the engine's progress (throttled) and cancel.
+ * The rolling backtest ({@link BacktestSettings#DEFAULTS} at the risk settings' confidence) on the book as
+ * held today, as a task for the FX thread's {@link io.marginscope.ui.compute.Recompute}, with the engine's
+ * progress (throttled) and cancel.
  */
 final class BacktestService {
 
@@ -28,9 +29,8 @@ final class BacktestService {
             protected RollingBacktest.Result call() {
                 updateProgress(0, 1);
                 updateMessage("Backtest: " + r.parameters().method().cliName() + " …");
-                RollingBacktest.Result out = RollingBacktest.run(r.book(), r.market(), r.history(), r.parameters(),
-                        EsSimulation.defaults(),
-                        new RiskService.ThrottledProgress(this::isCancelled, f -> updateProgress(f, 1)));
+                RollingBacktest.Result out = BacktestSettings.DEFAULTS.run(r.book(), r.market(), r.history(),
+                        r.parameters().confidence(), new RiskService.ThrottledProgress(this::isCancelled, f -> updateProgress(f, 1)));
                 updateMessage("");
                 return out;
             }

@@ -33,6 +33,7 @@ public final class BacktestView extends VBox {
     private final LineChart<Number, Number> chart;
     private final GridPane stats = new GridPane();
     private final Label notice = new Label();
+    private final Label settings = new Label();
 
     public BacktestView(BacktestViewModel model) {
         super(8);
@@ -70,7 +71,11 @@ public final class BacktestView extends VBox {
         stats.setHgap(18);
         stats.setVgap(4);
         HBox bar = RunBar.of(model.worker(), model::start, model::cancel);
-        getChildren().addAll(bar, notice, stats, chart);
+        settings.setId("backtestSettings");
+        settings.getStyleClass().add("caption");
+        settings.setWrapText(true);
+        getChildren().addAll(bar, settings, notice, stats, chart);
+        showChart(false);
 
         model.resultProperty().addListener((o, was, r) -> show(r));
         model.noticeProperty().addListener((o, was, text) -> say(text));
@@ -82,6 +87,12 @@ public final class BacktestView extends VBox {
         model.setShowing(on);
     }
 
+    /** Without a series there is no chart (an empty date axis would start in 1970). */
+    private void showChart(boolean on) {
+        chart.setVisible(on);
+        chart.setManaged(on);
+    }
+
     private void say(String text) {
         notice.setText(text);
         notice.setVisible(!text.isEmpty());
@@ -91,9 +102,12 @@ public final class BacktestView extends VBox {
     private void show(RollingBacktest.Result result) {
         if (result == null) {
             chart.getData().clear();
+            showChart(false);
+            settings.setText("");
             stats.getChildren().clear();
             return;
         }
+        settings.setText(model.settingsText());
         BacktestSeries s = result.series();
         XYChart.Series<Number, Number> pnl = new XYChart.Series<>();
         pnl.setName("P&L");
@@ -113,6 +127,7 @@ public final class BacktestView extends VBox {
             }
         }
         chart.getData().setAll(List.of(pnl, var, hits));
+        showChart(s.size() > 0);
         showStats(result.report(), result.warnings());
     }
 

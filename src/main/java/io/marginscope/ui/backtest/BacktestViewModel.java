@@ -1,5 +1,6 @@
 package io.marginscope.ui.backtest;
 
+import io.marginscope.backtest.BacktestSettings;
 import io.marginscope.backtest.RollingBacktest;
 import io.marginscope.risk.RiskParameters;
 import io.marginscope.ui.compute.Recompute;
@@ -43,8 +44,7 @@ public final class BacktestViewModel {
         });
         recompute.onFailure(e -> notice.set("Backtest not run: " + e.getMessage()));
         for (Observable o : List.<Observable>of(book, risk.historyProperty(), risk.confidenceProperty(),
-                risk.horizonDaysProperty(), risk.methodProperty(), risk.volModelProperty(), risk.ewmaLambdaProperty(),
-                risk.windowDaysProperty(), risk.scenariosProperty(), risk.seedProperty())) {
+                risk.horizonDaysProperty())) {
             o.addListener(x -> inputsChanged());
         }
     }
@@ -104,12 +104,8 @@ public final class BacktestViewModel {
         if (b == null || h == null) {
             return null;
         }
-        RiskParameters p;
-        try {
-            p = risk.parameters();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        // one backtest: the settings of 'marginscope backtest' and of the report's page, at the analyst's confidence
+        RiskParameters p = BacktestSettings.DEFAULTS.parameters(risk.confidenceProperty().get());
         return new BacktestService.Request(b.book(), b.market(), h.history(), p);
     }
 
@@ -121,6 +117,12 @@ public final class BacktestViewModel {
     /** The last result for the inputs on show, null when there is none. */
     public ReadOnlyObjectProperty<RollingBacktest.Result> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** What the run on show computes (its settings), empty without a run. */
+    public String settingsText() {
+        return done == null ? "" : "Backtest: " + BacktestSettings.DEFAULTS.describe(done.parameters().confidence())
+                + " (the settings of 'marginscope backtest' and of the report's backtest page)";
     }
 
     /** Why there is no result (or the run's failure), empty otherwise. */

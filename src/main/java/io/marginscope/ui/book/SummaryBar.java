@@ -55,6 +55,24 @@ public final class SummaryBar extends HBox {
         current.addListener((obs, old, now) -> show(now));
     }
 
+    /**
+     * While live mode runs, the equity shown is the live one ({@code liveEquity} not NaN), marked
+     * live; the book's own equity comes back when it stops.
+     */
+    public void followLive(javafx.beans.value.ObservableDoubleValue liveEquity, ReadOnlyObjectProperty<LoadedBook> current) {
+        liveEquity.addListener((o, was, now) -> {
+            double v = now.doubleValue();
+            equity.getStyleClass().remove("live-figure");
+            if (Double.isNaN(v)) {
+                LoadedBook b = current.get();
+                equity.setText(b == null ? "" : Formats.money(b.valuation().equity()));
+            } else {
+                equity.setText(Formats.money(v) + " live");
+                equity.getStyleClass().add("live-figure");
+            }
+        });
+    }
+
     /** Marks the book as a what-if while {@code edited} is true. */
     public void showWhatIf(ObservableBooleanValue edited) {
         whatIf.visibleProperty().bind(edited);

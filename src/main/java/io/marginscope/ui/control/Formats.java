@@ -57,14 +57,20 @@ public final class Formats {
         return Math.round(v) > 0 ? "+" + s : s;
     }
 
-    /** A ratio with three decimals: 1.234. */
+    /**
+     * The margin ratio, the one display format of the workstation, the PDF and the CSV set: a
+     * percent with two decimals (33.75%); empty when it does not exist (callers say n/a and why).
+     */
     public static String ratio(double v) {
-        return Double.isFinite(v) ? new DecimalFormat("0.000").format(v) : "";
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        return new DecimalFormat("#,##0.00'%'").format(v * 100);
     }
 
-    /** A change of a ratio with its sign: +0.125. */
+    /** A change of the ratio in percentage points, in the ratio's format: +1.25%. */
     public static String signedRatio(double v) {
-        return Double.isFinite(v) ? new DecimalFormat("+0.000;-0.000").format(v) : "";
+        return Double.isFinite(v) ? (v > 0 ? "+" : "") + ratio(v) : "";
     }
 
     /** A distance already in percent: -39.1%. */

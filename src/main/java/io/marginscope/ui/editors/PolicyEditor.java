@@ -1,5 +1,6 @@
 package io.marginscope.ui.editors;
 
+import io.marginscope.ui.control.WindowSizing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
@@ -198,6 +199,7 @@ public final class PolicyEditor {
         owner.getScene().getStylesheets().addListener((javafx.collections.ListChangeListener<String>) c ->
                 scene.getStylesheets().setAll(owner.getScene().getStylesheets()));
         stage.setScene(scene);
+        WindowSizing.requestSize(stage, 1240, 700);
 
         debounce.setOnFinished(e -> start());
         service.setOnSucceeded(e -> showResult(service.getValue()));

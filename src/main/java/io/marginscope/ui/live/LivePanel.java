@@ -84,6 +84,14 @@ public final class LivePanel extends VBox {
     private final Label ratio = new Label("—");
     private final Label asOf = new Label("");
     private final Label message = new Label("");
+    /** After Stop: hides the stopped session's figures. */
+    private final javafx.scene.control.Button dismiss = new javafx.scene.control.Button("Dismiss");
+    /** The live equity while live, NaN otherwise (the header follows it). */
+    private final javafx.beans.property.ReadOnlyDoubleWrapper liveEquity =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "liveEquity", Double.NaN);
+    /** One notification on show at a time, the others counted. */
+    private final AlertCoalescer alerts = new AlertCoalescer(NOTICE_MS);
+    static final long NOTICE_MS = 6_500;
     private final Tile ratioTile;
     private final TileFrame ratioFrame;
     private final XYChart.Series<Number, Number> ratioSeries = new XYChart.Series<>();
@@ -133,6 +141,10 @@ public final class LivePanel extends VBox {
         historyPath.managedProperty().bind(historyPath.visibleProperty());
         endpoint.visibleProperty().bind(source.valueProperty().isEqualTo(LiveSource.DERIBIT));
         endpoint.managedProperty().bind(endpoint.visibleProperty());
+        dismiss.setId("liveDismiss");
+        dismiss.setVisible(false);
+        dismiss.managedProperty().bind(dismiss.visibleProperty());
+        dismiss.setOnAction(e -> dismissStopped());
         pause.setId("livePause");
         pause.setDisable(true);
         pause.setOnAction(e -> togglePause());
@@ -144,7 +156,7 @@ public final class LivePanel extends VBox {
         message.setId("liveMessage");
         message.getStyleClass().add("live-message");
         HBox bar = new HBox(8, toggle, new Label("Source"), source, window, historyPath, endpoint,
-                new Label("Updates/s"), speed, pause, message);
+                new Label("Updates/s"), speed, pause, message, dismiss);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("live-bar");
 
@@ -274,6 +286,8 @@ public final class LivePanel extends VBox {
             }
             session = s;
             paused = false;
+            dismiss.setVisible(false);
+            alerts.reset();
             pause.setText("Pause");
             pause.setDisable(false);
             window_.clear();
@@ -350,9 +364,39 @@ public final class LivePanel extends VBox {
         frame(s);
         pause.setDisable(true);
         source.setDisable(false);
-        message.setText("Stopped: " + s.description());
+        LiveState last = s.latest();
+        String at = java.time.LocalTime.now(ZoneOffset.UTC).withNano(0) + " UTC";
+        message.setText("Stopped at " + at + (last == null ? "" : ", last ratio " + (Double.isNaN(last.marginRatio())
+                ? "n/a" : Formats.ratio(last.marginRatio())) + " (" + last.zone() + ")") + " · " + s.description());
+        // a calm state: the figures stay for reference, without the zone's alarm colours, until dismissed
+        zone.set(null);
+        for (javafx.scene.Node n : List.of(ratio, ratioFrame)) {
+            n.getStyleClass().removeAll("zone-ok", "zone-warning", "zone-liquidation");
+        }
+        dismiss.setVisible(true);
+        alerts.reset();
+        liveEquity.set(Double.NaN);
         tiles.endLive(model.current());
         stopInBackground(s);
+    }
+
+    /** Hides the stopped session's gauges and message. */
+    private void dismissStopped() {
+        if (session != null) {
+            return;
+        }
+        gauges.setVisible(false);
+        message.setText("");
+        dismiss.setVisible(false);
+    }
+
+    /** The live equity while live; NaN when not live. */
+    public javafx.beans.property.ReadOnlyDoubleProperty liveEquityProperty() {
+        return liveEquity.getReadOnlyProperty();
+    }
+
+    public Button dismissButton() {
+        return dismiss;
     }
 
     private void stopInBackground(LiveSession s) {
@@ -386,7 +430,7 @@ public final class LivePanel extends VBox {
             equity.setText(Formats.money(st.equity()));
             mm.setText(Formats.money(st.maintenanceMargin()));
             String r = Double.isNaN(st.marginRatio()) ? "n/a (no equity)"
-                    : String.format(Locale.ROOT, "%.1f%%", st.marginRatio() * 100);
+                    : Formats.ratio(st.marginRatio());
             ratio.setText(r + " · " + st.zone());
             asOf.setText("as of " + st.instant().atZone(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ')
                     + " · " + Formats.count(st.tickCount()) + " updates" + (st.full() ? "" : " · MM held"));
@@ -394,6 +438,9 @@ public final class LivePanel extends VBox {
             ratioTile.setValue(Double.isNaN(st.marginRatio()) ? 0 : st.marginRatio() * 100);
             ratioTile.setText("warning " + pct(th.warning()) + " · liquidation " + pct(th.liquidation()));
             tiles.showLive(st.equity(), "live · " + st.zone());
+            if (session == s) {
+                liveEquity.set(st.equity());
+            }
         }
         List<LiveSession.Point> pts = s.drainPoints();
         if (!pts.isEmpty()) {
@@ -419,8 +466,16 @@ public final class LivePanel extends VBox {
                         new XYChart.Data<>(x1, th.liquidation())));
             }
         }
+        long now = System.currentTimeMillis();
         for (MarginAlert a : s.drainAlerts()) {
-            notify(a);
+            AlertCoalescer.Notice n = alerts.offer(a, now);
+            if (n != null) {
+                notify(n);
+            }
+        }
+        AlertCoalescer.Notice folded = alerts.poll(now);
+        if (folded != null && session == s) {
+            notify(folded);
         }
     }
 
@@ -435,14 +490,15 @@ public final class LivePanel extends VBox {
         }
     }
 
-    private void notify(MarginAlert a) {
+    private void notify(AlertCoalescer.Notice notice) {
         if (!stage.isShowing()) {
             return;
         }
-        String text = String.format(Locale.ROOT, "%s -> %s: margin ratio %.1f%% (threshold %.0f%%)",
-                a.from(), a.to(), a.marginRatio() * 100, a.threshold() * 100);
-        Notifications n = Notifications.create().owner(stage).title("Margin " + a.to().name().toLowerCase(Locale.ROOT))
-                .text(text).hideAfter(Duration.seconds(6));
+        MarginAlert a = notice.alert();
+        String text = a.from() + " -> " + a.to() + ": margin ratio " + Formats.ratio(a.marginRatio()) + " (threshold "
+                + Formats.ratio(a.threshold()) + ")";
+        Notifications n = Notifications.create().owner(stage).title(notice.title())
+                .text(text).hideAfter(Duration.millis(NOTICE_MS - 500));
         if (a.to() == MarginResult.Zone.LIQUIDATION) {
             n.showError();
         } else if (a.to() == MarginResult.Zone.WARNING) {

@@ -49,7 +49,7 @@ public final class MarginTiles extends HBox {
     private final BarChartItem equityBar = new BarChartItem("Adjusted equity", 0);
     private final BarChartItem imBar = new BarChartItem("Initial margin", 0);
     private final BarChartItem mmBar = new BarChartItem("Maintenance margin", 0);
-    private final Sparkline spark = new Sparkline("0.000");
+    private final Sparkline spark = new Sparkline("#,##0.00%");
     private final Deque<Double> sessionRatios = new ArrayDeque<>();
     private Policy.Thresholds thresholds;
 
@@ -108,11 +108,11 @@ public final class MarginTiles extends HBox {
                 .skinType(Tile.SkinType.GAUGE)
                 .prefSize(WIDTH, HEIGHT)
                 .title("Margin ratio")
-                .unit("")
+                .unit("%")
                 .minValue(0)
-                .maxValue(1.5)
+                .maxValue(150)
                 .decimals(2)
-                .tickLabelDecimals(1)
+                .tickLabelDecimals(0)
                 .sectionsVisible(true)
                 .highlightSections(true)
                 .thresholdVisible(false)
@@ -208,12 +208,13 @@ public final class MarginTiles extends HBox {
             return;
         }
         Tile g = ratio.tile();
+        // the gauge reads in percent, the one display format of the ratio
         double warn = thresholds == null ? 0.8 : thresholds.warning();
         double liq = thresholds == null ? 1.0 : thresholds.liquidation();
-        double max = Math.max(1.5, liq * 1.25);
+        double max = Math.max(150, liq * 125);
         g.setMaxValue(max);
-        g.setSections(new Section(0, warn, ratio.okColour()), new Section(warn, liq, ratio.warningColour()),
-                new Section(liq, max, ratio.breachColour()));
+        g.setSections(new Section(0, warn * 100, ratio.okColour()), new Section(warn * 100, liq * 100,
+                ratio.warningColour()), new Section(liq * 100, max, ratio.breachColour()));
         equityBar.setBarColor(cover.okColour());
         imBar.setBarColor(cover.warningColour());
         mmBar.setBarColor(cover.breachColour());
@@ -229,12 +230,32 @@ public final class MarginTiles extends HBox {
         thresholds = run.request().policy().thresholds();
         colourZones();
         Tile g = ratio.tile();
-        g.setValueVisible(true);
+        // in percent, the one display format of the ratio; no figure when the ratio does not exist
         boolean defined = Double.isFinite(m.marginRatio());
-        g.setValue(defined ? Math.min(m.marginRatio(), g.getMaxValue()) : g.getMaxValue());
+        g.setValueVisible(defined);
+        g.setValue(defined ? Math.min(m.marginRatio() * 100, g.getMaxValue()) : g.getMaxValue());
         g.setTitle("Margin ratio · " + run.request().policy().name());
-        g.setText(defined ? m.zone().name() : "equity ≤ 0: " + m.zone().name());
-        g.setDescription(defined ? new DecimalFormat("0.000").format(m.marginRatio()) : "n/a");
+        g.setText(defined ? m.zone().name() : "n/a: adjusted equity ≤ 0 · " + m.zone().name());
+        g.setDescription(defined ? Formats.ratio(m.marginRatio()) : "n/a");
+        // an exchange-model policy may margin only part of the book (cheap: the exchange model alone)
+        io.marginscope.margin.PolicyCoverage covered = io.marginscope.margin.PolicyCoverage.of(
+                run.request().policy(), run.request().book(), run.request().market());
+        if (covered.none()) {
+            defined = false;
+            g.setValueVisible(false);
+            g.setDescription("n/a");
+            g.setText(covered.ratioUndefinedReason());
+        } else if (covered.partial()) {
+            g.setText(m.zone().name() + " · partial: " + covered.notCovered().size() + " of " + covered.positions()
+                    + " not margined");
+        }
+        if (!java.util.Objects.equals(run.request().book().name(), shownBook)) {
+            // another book: nothing of the previous one's session stays on show
+            shownBook = run.request().book().name();
+            sessionRatios.clear();
+            spark.setValues(List.of());
+            session.tile().setText(defined ? "no run yet" : "n/a: adjusted equity ≤ 0");
+        }
 
         // the bars' full width is the largest of the three (TilesFX's default is 100)
         double full = Math.max(1, Math.max(m.adjustedEquity(), Math.max(m.initialMargin(), m.maintenanceMargin())));
@@ -276,6 +297,9 @@ public final class MarginTiles extends HBox {
             session.tile().setText(n == 1 ? "1 run" : "last " + n + " runs");
         }
     }
+
+    /** The name of the book of the last run shown: the session sparkline starts again with another book. */
+    private String shownBook;
 
     private void clear(String why) {
         ratio.tile().setValueVisible(false);

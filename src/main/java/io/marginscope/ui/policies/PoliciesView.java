@@ -60,14 +60,17 @@ public final class PoliciesView extends VBox {
         table.setId("policiesTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Open a book"));
-        table.getColumns().add(text("Policy", "policyColumn", PolicyComparison.Row::policy));
+        TableColumn<PolicyComparison.Row, String> name = text("Policy", "policyColumn", PolicyComparison.Row::policy);
+        name.setMinWidth(130);
+        table.getColumns().add(name);
+        table.getColumns().add(coverage());
         table.getColumns().add(money("MM", "mmColumn", MarginResult::maintenanceMargin));
         table.getColumns().add(money("IM", "imColumn", MarginResult::initialMargin));
         table.getColumns().add(ratio());
         table.getColumns().add(money("Free margin", "freeColumn", MarginResult::freeMargin));
         TableColumn<PolicyComparison.Row, String> parts = text("Components (USD)", "componentsColumn",
                 r -> r.result() == null ? r.note() : components(r.result()));
-        parts.setPrefWidth(520);
+        parts.setPrefWidth(380);
         parts.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String v, boolean empty) {
@@ -165,9 +168,10 @@ public final class PoliciesView extends VBox {
         XYChart.Series<String, Number> im = new XYChart.Series<>();
         im.setName("IM");
         for (PolicyComparison.Row r : result) {
-            if (r.result() != null) {
-                mm.getData().add(new XYChart.Data<>(r.policy(), r.result().maintenanceMargin()));
-                im.getData().add(new XYChart.Data<>(r.policy(), r.result().initialMargin()));
+            if (r.result() != null && (r.coverage() == null || !r.coverage().none())) {
+                String name = r.coverage() != null && r.coverage().partial() ? r.policy() + " (partial)" : r.policy();
+                mm.getData().add(new XYChart.Data<>(name, r.result().maintenanceMargin()));
+                im.getData().add(new XYChart.Data<>(name, r.result().initialMargin()));
             }
         }
         chart.getData().setAll(List.of(mm, im));
@@ -205,6 +209,7 @@ public final class PoliciesView extends VBox {
             }
         });
         c.getStyleClass().add("number-column");
+        c.setMinWidth(92);
         return c;
     }
 
@@ -212,16 +217,47 @@ public final class PoliciesView extends VBox {
         TableColumn<PolicyComparison.Row, Double> c = new TableColumn<>("Ratio");
         c.setId("ratioColumn");
         c.setCellValueFactory(d -> new SimpleObjectProperty<>(d.getValue().result() == null ? null
-                : d.getValue().result().marginRatio()));
+                : d.getValue().marginRatio()));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : Double.isNaN(v) ? "n/a" : new java.text.DecimalFormat("0.000")
-                        .format(v));
+                PolicyComparison.Row r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String why = r == null || r.coverage() == null ? null : r.coverage().ratioUndefinedReason();
+                setText(empty || v == null ? null : Double.isNaN(v) ? "n/a" : Formats.ratio(v));
+                setTooltip(Double.valueOf(Double.NaN).equals(v) ? new javafx.scene.control.Tooltip(why != null ? why
+                        : "n/a: the adjusted equity is not positive") : null);
             }
         });
         c.getStyleClass().add("number-column");
+        c.setMinWidth(72);
+        return c;
+    }
+
+    /** "all 7" or "partial: 4 of 7 positions not margined by ...", the positions in the tooltip. */
+    private static TableColumn<PolicyComparison.Row, String> coverage() {
+        TableColumn<PolicyComparison.Row, String> c = text("Coverage", "coverageColumn", r -> r.coverage() == null
+                ? "" : r.coverage().partial() ? r.coverage().status() + ": " + r.coverage().notCovered().size() + " of "
+                + r.coverage().positions() + " not margined" : "all " + r.coverage().positions());
+        c.setPrefWidth(215);
+        c.setMinWidth(215);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                PolicyComparison.Row r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                getStyleClass().remove("coverage-partial");
+                if (r != null && r.coverage() != null && r.coverage().partial()) {
+                    getStyleClass().add("coverage-partial");
+                    StringBuilder b = new StringBuilder(r.coverage().summary() + ":");
+                    r.coverage().notCovered().forEach((id, why) -> b.append('\n').append(id).append(": ").append(why));
+                    setTooltip(new javafx.scene.control.Tooltip(b.toString()));
+                } else {
+                    setTooltip(null);
+                }
+            }
+        });
         return c;
     }
 

@@ -1,5 +1,6 @@
 package io.marginscope.ui.risk;
 
+import io.marginscope.ui.control.FieldCheck;
 import io.marginscope.risk.RiskMethod;
 import io.marginscope.risk.VolModels;
 import javafx.beans.binding.BooleanBinding;
@@ -51,6 +52,8 @@ public final class RiskParameterPanel extends ScrollPane {
     private final CorrelationOverrideTable correlations;
     // strong references: bidirectional bindings to asObject() adapters are weak
     private final ObjectProperty<Integer> horizonObject;
+    /** The last typed setting refused, naming its field; empty when none. */
+    private final javafx.scene.control.Label fieldError = new javafx.scene.control.Label();
     private final ObjectProperty<Integer> windowObject;
     private final ObjectProperty<Integer> scenariosObject;
 
@@ -165,9 +168,17 @@ public final class RiskParameterPanel extends ScrollPane {
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
         grid.getColumnConstraints().addAll(labels, fields);
+        fieldError.setId("settingsFieldError");
+        fieldError.getStyleClass().add("error-text");
+        fieldError.setWrapText(true);
+        fieldError.visibleProperty().bind(fieldError.textProperty().isNotEmpty());
+        fieldError.managedProperty().bind(fieldError.visibleProperty());
+        grid.add(fieldError, 0, 99, 2, 1);
 
         Spinner<Integer> horizon = new Spinner<>(1, 10, model.horizonDaysProperty().get());
         horizon.setId("horizonSpinner");
+        FieldCheck.guard(horizon, "Horizon, days", 1, 10, () -> model.horizonDaysProperty().get(),
+                fieldError.textProperty());
         horizon.getValueFactory().valueProperty().bindBidirectional(horizonObject);
         commitOnFocusLoss(horizon);
         row(grid, 0, "Horizon, days", horizon, "Margin period of risk h, 1 to 10 days");
@@ -210,6 +221,8 @@ public final class RiskParameterPanel extends ScrollPane {
         Spinner<Integer> window = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(30, 3650,
                 model.windowDaysProperty().get(), 30));
         window.setId("windowSpinner");
+        FieldCheck.guard(window, "Window, days", 30, 3650, () -> model.windowDaysProperty().get(),
+                fieldError.textProperty());
         window.getValueFactory().valueProperty().bindBidirectional(windowObject);
         window.disableProperty().bind(model.historyProperty().isNull());
         commitOnFocusLoss(window);

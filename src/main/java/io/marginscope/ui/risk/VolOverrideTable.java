@@ -68,10 +68,22 @@ final class VolOverrideTable extends VBox {
             cell.getStyleClass().addAll("number-cell", "editable-cell");
             return cell;
         });
+        Label refused = new Label();
+        refused.setId("volOverrideError");
+        refused.getStyleClass().add("error-text");
+        refused.setWrapText(true);
+        refused.visibleProperty().bind(refused.textProperty().isNotEmpty());
+        refused.managedProperty().bind(refused.visibleProperty());
         override.setOnEditCommit(e -> {
             Double v = e.getNewValue();
             if (v == null || (Double.isFinite(v) && v >= 0 && v <= 10)) {
                 e.getRowValue().overrideProperty().set(v);
+                refused.setText("");
+            } else {
+                Double kept = e.getOldValue();
+                refused.setText(e.getRowValue().asset() + " vol override: " + (Double.isNaN(v) ? "not a number"
+                        : PERCENT.format(v * 100) + "% is outside 0% to 1,000%") + "; kept "
+                        + (kept == null ? "no override" : PERCENT.format(kept * 100) + "%"));
             }
             table.refresh();
         });
@@ -101,7 +113,7 @@ final class VolOverrideTable extends VBox {
                 + "priced at their quoted implied vols.");
         help.getStyleClass().add("caption");
         help.setWrapText(true);
-        getChildren().addAll(table, new HBox(resetAll), help);
+        getChildren().addAll(table, refused, new HBox(resetAll), help);
     }
 
     private static TableCell<AssetVolRow, Number> percentCell() {

@@ -1,5 +1,6 @@
 package io.marginscope.ui.sessions;
 
+import io.marginscope.ui.control.WindowSizing;
 import io.marginscope.analysis.MarginExplain;
 import io.marginscope.run.ComputeRun;
 import io.marginscope.store.Session;
@@ -167,6 +168,7 @@ public final class SessionsWindow {
         owner.getScene().getStylesheets().addListener((javafx.collections.ListChangeListener<String>) c ->
                 scene.getStylesheets().setAll(owner.getScene().getStylesheets()));
         stage.setScene(scene);
+        WindowSizing.requestSize(stage, 1160, 700);
     }
 
     void show() {

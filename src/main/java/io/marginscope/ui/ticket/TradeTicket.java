@@ -374,8 +374,8 @@ public final class TradeTicket extends StackPane {
             c.setHalignment(HPos.RIGHT);
             results.getColumnConstraints().add(c);
         }
-        Label note = new Label("VaR and ES of the policy's base run; the same numbers as marginscope whatif "
-                + "on this trade. USD; delta in coins, vega in USD per vol point.");
+        Label note = baseNote;
+        note.setId("ticketBaseNote");
         note.getStyleClass().add("caption");
         note.setWrapText(true);
         note.visibleProperty().bind(model.runProperty().isNotNull());
@@ -383,6 +383,9 @@ public final class TradeTicket extends StackPane {
         VBox box = new VBox(4, results, note);
         return box;
     }
+
+    /** Which run the ticket's VaR and ES come from: the policy's base, not the Risk tab's settings. */
+    private final Label baseNote = new Label();
 
     /** Fills the before / after / change grid and the marginal margin line from the last run. */
     private void showResults() {
@@ -423,6 +426,10 @@ public final class TradeTicket extends StackPane {
             h.getStyleClass().add("card-title");
             results.add(h, i + 1, 0);
         }
+        var policy = run.request().policy();
+        baseNote.setText("VaR and ES: policy base of " + policy.name() + ": "
+                + io.marginscope.report.ComponentShares.baseText(policy) + " (not the Risk tab's settings); the "
+                + "same numbers as marginscope whatif on this trade. USD; delta in coins, vega in USD per vol point.");
         BookFigures b = run.before();
         BookFigures a = w == null ? null : w.after();
         MarginResult mb = b.margin();
@@ -441,9 +448,9 @@ public final class TradeTicket extends StackPane {
                 new double[] {mb.freeMargin(), ma == null ? Double.NaN : ma.freeMargin()});
         money.accept(new String[] {"equity", "Equity", "Equity, USD: the book marked to market"},
                 new double[] {b.equity(), a == null ? Double.NaN : a.equity()});
-        money.accept(new String[] {"var", "VaR", "VaR of the policy's base run, USD"},
+        money.accept(new String[] {"var", "Base VaR", "VaR of the policy's base run, USD"},
                 new double[] {b.var(), a == null ? Double.NaN : a.var()});
-        money.accept(new String[] {"es", "ES", "Expected shortfall of the policy's base run, USD"},
+        money.accept(new String[] {"es", "Base ES", "Expected shortfall of the policy's base run, USD"},
                 new double[] {b.es(), a == null ? Double.NaN : a.es()});
         Set<String> underlyings = new LinkedHashSet<>(b.liquidation().keySet());
         if (a != null) {

@@ -1,5 +1,6 @@
 package io.marginscope.ui.app;
 
+import io.marginscope.ui.control.Formats;
 import io.marginscope.margin.MarginResult;
 import io.marginscope.report.PdfReport;
 import javafx.scene.control.Label;
@@ -91,10 +92,24 @@ class ExportAndLiveTest extends WorkstationTestBase {
         assertThat(ratio.getText()).contains("LIQUIDATION");
         assertThat(ratio.getStyleClass()).contains("zone-liquidation");
         assertThat(onFx(robot, "#liveRatioTile", javafx.scene.Node.class)).isNotNull();
+        // the header follows the live figures
+        assertThat(fx(() -> ((Label) robot.lookup("#equityValue").query()).getText())).endsWith(" live");
         robot.interact(() -> ((javafx.scene.control.ButtonBase) robot.lookup("#liveToggle").query()).fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.live().isLive()).isFalse();
-        assertThat(onFx(robot, "#liveMessage", Label.class).getText()).startsWith("Stopped");
+        // a calm stopped state: when, the last ratio, no alarm colours, and it can be dismissed
+        String stopped = onFx(robot, "#liveMessage", Label.class).getText();
+        assertThat(stopped).startsWith("Stopped at ").contains("UTC, last ratio ").contains("%");
+        assertThat(ratio.getStyleClass()).doesNotContain("zone-liquidation", "zone-warning");
+        assertThat(fx(() -> ((Label) robot.lookup("#equityValue").query()).getText()))
+                .isEqualTo(Formats.money(model.current().valuation().equity()));
+        assertThat(fx(() -> window.live().dismissButton().isVisible())).isTrue();
+        robot.interact(() -> window.live().dismissButton().fire());
+        assertThat(fx(() -> window.live().dismissButton().isVisible())).isFalse();
+        assertThat(onFx(robot, "#liveMessage", Label.class).getText()).isEmpty();
+        assertThat(fx(() -> robot.lookup("#liveRatioTile").query().isVisible()
+                && robot.lookup("#liveRatioTile").query().getParent().isVisible()
+                && window.live().getChildren().get(1).isVisible())).isFalse();
     }
 
     private static <T extends javafx.scene.Node> T onFx(FxRobot robot, String id, Class<T> type) throws Exception {

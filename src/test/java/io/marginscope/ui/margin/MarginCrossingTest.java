@@ -112,12 +112,13 @@ class MarginCrossingTest extends WorkstationTestBase {
         assertThat(c.thresholds()).isEqualTo(thresholds);
         assertThat(c.margin().marginRatio()).isEqualTo(expected.marginRatio());
         assertThat(c.margin().zone()).isEqualTo(to);
-        String ratio = new DecimalFormat("0.000").format(expected.marginRatio());
+        String ratio = Formats.ratio(expected.marginRatio());
         String line = "Margin ratio " + ratio + " under ramm: " + from + " → " + to;
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> popupTexts().stream().anyMatch(t -> t.startsWith(line)));
         assertThat(popupTexts()).anySatisfy(t -> assertThat(t).startsWith(line)
-                .contains("warning at " + thresholds.warning()).contains("liquidation at " + thresholds.liquidation()));
+                .contains("warning at " + Formats.ratio(thresholds.warning()))
+                .contains("liquidation at " + Formats.ratio(thresholds.liquidation())));
     }
 
     @Test

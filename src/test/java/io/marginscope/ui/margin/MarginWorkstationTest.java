@@ -80,7 +80,7 @@ class MarginWorkstationTest extends WorkstationTestBase {
                     .isEqualTo(expected.initialMargin());
             assertThat(run.margin().marginRatio()).isEqualTo(expected.marginRatio());
             double shown = fx(() -> workspace.tiles().ratioGauge().getValue());
-            assertThat(shown).isEqualTo(Math.min(expected.marginRatio(),
+            assertThat(shown).isEqualTo(Math.min(expected.marginRatio() * 100,
                     fx(() -> workspace.tiles().ratioGauge().getMaxValue())));
             assertThat(fx(() -> workspace.tiles().stressTileNode().getValue()))
                     .isEqualTo(expected.components().stress());
@@ -146,9 +146,13 @@ class MarginWorkstationTest extends WorkstationTestBase {
             assertThat(fx(() -> cell(table, "imColumn", row))).isEqualTo(want.result().initialMargin());
             assertThat(fx(() -> cell(table, "freeColumn", row))).isEqualTo(want.result().freeMargin());
             Double ratio = fx(() -> cell(table, "ratioColumn", row));
-            assertThat(ratio).isEqualTo(want.result().marginRatio());
-            assertThat(fx(() -> table.getColumns().get(5).getCellData(row)))
+            assertThat(ratio).isEqualTo(want.marginRatio());
+            assertThat(fx(() -> table.getColumns().get(6).getCellData(row)))
                     .isEqualTo(PoliciesView.components(want.result()));
+            // coverage: the strangle's options are not margined by the linear exchange models
+            String coverage = (String) fx(() -> table.getColumns().get(1).getCellData(row));
+            assertThat(coverage).as(want.policy()).isEqualTo(want.policy().equals("binance-tiered")
+                    || want.policy().equals("deribit-standard") ? "partial: 4 of 7 not margined" : "all 7");
         }
         assertThat(fx(() -> view.chart().getData().getFirst().getData().size())).isEqualTo(expected.size());
     }
@@ -213,6 +217,7 @@ class MarginWorkstationTest extends WorkstationTestBase {
         BacktestView view = workspace.backtest();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> view.notice().getText())).contains("needs a price history");
+        assertThat(fx(() -> view.chart().isVisible())).as("no chart of 1970 without a history").isFalse();
 
         Path file = dir.resolve("BTC-USD.daily.csv");
         StringBuilder sb = new StringBuilder("date,close\n");
@@ -232,10 +237,25 @@ class MarginWorkstationTest extends WorkstationTestBase {
         var shown = fx(() -> view.service().getValue());
         LoadedBook b = model.current();
         var expected = io.marginscope.backtest.RollingBacktest.run(b.book(), b.market(),
-                io.marginscope.io.PriceHistoryFiles.read(file), fx(() -> window.risk().parameters()),
-                io.marginscope.backtest.EsSimulation.defaults(), io.marginscope.risk.RiskProgress.NONE);
+                io.marginscope.io.PriceHistoryFiles.read(file),
+                io.marginscope.backtest.BacktestSettings.DEFAULTS.parameters(fx(() -> window.risk().parameters())
+                        .confidence()), io.marginscope.backtest.EsSimulation.defaults(),
+                io.marginscope.risk.RiskProgress.NONE);
         assertThat(shown.report().exceptions()).isEqualTo(expected.report().exceptions());
         assertThat(shown.report().kupiec().pValue()).isEqualTo(expected.report().kupiec().pValue());
+        // the tab shows what 'marginscope backtest' prints for the same book, market and history
+        java.io.StringWriter out = new java.io.StringWriter();
+        var cl = io.marginscope.cli.MarginScopeCommand.commandLine();
+        cl.setOut(new java.io.PrintWriter(out));
+        assertThat(cl.execute("backtest", "--portfolio", SAMPLES.resolve("btc-short-strangle.csv").toString(),
+                "--market", SAMPLES.resolve("btc-short-strangle.market.json").toString(), "--history",
+                file.toString())).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(shown.report().observations()).isEqualTo(json.get("observations").asInt());
+        assertThat(shown.report().exceptions()).isEqualTo(json.get("exceptions").asInt());
+        assertThat(fx(() -> view.chart().isVisible())).isTrue();
+        assertThat(fx(() -> ((javafx.scene.control.Label) view.lookup("#backtestSettings")).getText()))
+                .contains("parametric", "250-day window");
         assertThat(fx(() -> view.chart().getData().get(0).getData().size())).isEqualTo(expected.series().size());
         assertThat(fx(() -> view.chart().getData().get(2).getData().size()))
                 .isEqualTo(expected.report().exceptions());

@@ -212,7 +212,7 @@ class TradeTicketTest extends WorkstationTestBase {
         assertThat(text(robot, "ticket-liq-BTC-after"))
                 .isEqualTo(Formats.money(expected.after().liquidation().get("BTC").price()));
         assertThat(text(robot, "ticket-ratio-after"))
-                .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", expected.after().margin().marginRatio()));
+                .isEqualTo(Formats.ratio(expected.after().margin().marginRatio()));
         double mm = expected.marginalMargin();
         assertThat(text(robot, "marginalMargin")).isEqualTo((mm > 0 ? "Uses " : "Frees ")
                 + Formats.money(Math.abs(mm)) + " USD of margin");
