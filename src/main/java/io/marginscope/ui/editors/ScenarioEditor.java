@@ -228,12 +228,9 @@ public final class ScenarioEditor {
         return f;
     }
 
-    /** A number as typed by hand: no exponent, no trailing zeros. */
+    /** A number as typed by hand in the analyst's locale ({@link NumberText}): no exponent, no trailing zeros. */
     static String plain(double v) {
-        if (v == 0) {
-            return "0";
-        }
-        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        return NumberText.current().format(v);
     }
 
     /** Shows the editor (not blocking); {@code onOk} gets the scenario when the analyst presses OK. */

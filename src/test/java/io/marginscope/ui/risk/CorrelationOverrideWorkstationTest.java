@@ -165,7 +165,7 @@ class CorrelationOverrideWorkstationTest extends WorkstationTestBase {
                 return e.getMessage();
             }
         });
-        assertThat(refused).contains("BTC-ETH").contains("-1.01");
+        assertThat(refused).contains("BTC-ETH").contains(NumberText.current().format(-1.01));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> row("BTC-ETH").overrideProperty().get())).isEqualTo(0.3);
         assertThat(fx(() -> row("ETH-USDC").overrideProperty().get())).isNull();
