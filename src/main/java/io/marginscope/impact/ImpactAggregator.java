@@ -139,7 +139,9 @@ public final class ImpactAggregator {
     }
 
     private static int state(AccountFigures f) {
-        return f.computed() ? ImpactSummary.STATES.indexOf(f.zone()) : ImpactSummary.STATES.size() - 1;
+        // not computed, or computed without a margin (NOT_COVERED: positions the policy does not margin): N/A
+        int i = f.computed() ? ImpactSummary.STATES.indexOf(f.zone()) : -1;
+        return i >= 0 ? i : ImpactSummary.STATES.size() - 1;
     }
 
     public ImpactSummary finish() {
@@ -226,7 +228,13 @@ public final class ImpactAggregator {
         long positionsNotCovered;
 
         void add(AccountFigures f) {
-            if (!f.computed()) {
+            if (f.computed() && !f.notCovered().isEmpty()) {
+                accountsNotCovered++;
+                positionsNotCovered += f.notCovered().size();
+            }
+            if (!f.computed() || !Double.isFinite(f.maintenanceMargin())) {
+                // no margin for this account under the policy (an error, or positions it does not cover):
+                // counted apart, never summed as 0
                 notComputed++;
                 return;
             }
@@ -241,10 +249,6 @@ public final class ImpactAggregator {
             call += f.marginCall();
             zones[ImpactSummary.STATES.indexOf(f.zone())]++;
             f.marginByUnderlying().forEach((u, v) -> byUnderlying.merge(u, v, Double::sum));
-            if (!f.notCovered().isEmpty()) {
-                accountsNotCovered++;
-                positionsNotCovered += f.notCovered().size();
-            }
         }
 
         ImpactSummary.PolicyTotals totals(String policy) {

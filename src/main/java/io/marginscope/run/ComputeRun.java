@@ -185,12 +185,14 @@ public final class ComputeRun {
                 : engine.compute(book, market, FactorModel.build(book, market, history, params), params,
                 RiskProgress.NONE);
         warnings.addAll(result.warnings());
-        if (!Double.isFinite(result.var()) || !Double.isFinite(result.es())
-                || margin != null && !Double.isFinite(margin.margin().maintenanceMargin())) {
+        // a margin left out on purpose (positions the policy does not cover: NOT_COVERED, said in coverage and
+        // warnings) is an answer; a margin that is not finite for any other reason is numeric trouble
+        boolean marginTrouble = margin != null && margin.margin().covered()
+                && !Double.isFinite(margin.margin().maintenanceMargin());
+        if (!Double.isFinite(result.var()) || !Double.isFinite(result.es()) || marginTrouble) {
             // numeric trouble (an overflow, a degenerate history): no number would be worse than an answer
             throw new SettingsException("numeric trouble: the " + params.method().name().toLowerCase(java.util.Locale.ROOT)
-                    + " run of these inputs gives no finite " + (margin != null
-                    && !Double.isFinite(margin.margin().maintenanceMargin()) ? "maintenance margin" : "VaR/ES")
+                    + " run of these inputs gives no finite " + (marginTrouble ? "maintenance margin" : "VaR/ES")
                     + " (check the sizes, prices and vols, and the price history)", null);
         }
         Map<String, LiquidationPrice> liquidation = Map.of();

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CompareCoverageTest {
 
     static JsonNode compare(String book) throws Exception {
-        ComputeCommandTest.Run r = run("compare", "--portfolio", SAMPLES.resolve(book + ".csv").toString(),
+        String file = java.nio.file.Files.exists(SAMPLES.resolve(book + ".csv")) ? book + ".csv" : book + ".json";
+        ComputeCommandTest.Run r = run("compare", "--portfolio", SAMPLES.resolve(file).toString(),
                 "--market", SAMPLES.resolve(book + ".market.json").toString());
         assertThat(r.status()).as(r.err()).isZero();
         return new ObjectMapper().readTree(r.out());
@@ -42,7 +43,10 @@ class CompareCoverageTest {
             List<String> ids = new ArrayList<>();
             c.get("notCovered").forEach(n -> ids.add(n.get("id").asText()));
             assertThat(ids).containsExactlyElementsOf(options);
-            assertThat(policy(out, name).get("marginRatio").isNumber()).isTrue();
+            // part of the book not margined: no MM and no ratio rather than a small MM that looks safe
+            assertThat(policy(out, name).path("maintenanceMargin").isNumber()).isFalse();
+            assertThat(policy(out, name).path("marginRatio").isNumber()).isFalse();
+            assertThat(policy(out, name).get("zone").asText()).isEqualTo("NOT_COVERED");
         }
         for (String name : List.of("ramm", "span", "deribit-pm")) {
             assertThat(policy(out, name).get("coverage").get("status").asText()).isEqualTo("full");
@@ -50,11 +54,22 @@ class CompareCoverageTest {
     }
 
     @Test
-    void aPolicyThatMarginsNothingHasNoRatio() throws Exception {
+    void aPolicyThatMarginsMostOfTheBookNotHasNoMarginAndNoRatio() throws Exception {
+        JsonNode p = policy(compare("deribit-options-book"), "binance-tiered");
+        assertThat(p.get("coverage").get("status").asText()).isEqualTo("partial");
+        assertThat(p.get("coverage").get("summary").asText())
+                .isEqualTo("partial: 9 of 10 positions not margined by binance-tiered");
+        assertThat(p.get("coverage").get("notCovered")).hasSize(9);
+        assertThat(p.path("maintenanceMargin").isNumber()).isFalse();
+        assertThat(p.path("marginRatio").isNumber()).isFalse();
+    }
+
+    @Test
+    void theEthPerpetualIsFullyMarginedByTheWholeEthusdtTable() throws Exception {
+        // the table used to stop at 10,000 USDT and printed MM 0, ratio 0.0; every tier is there now
         JsonNode p = policy(compare("eth-perp-leveraged"), "binance-tiered");
-        assertThat(p.get("coverage").get("status").asText()).isEqualTo("none");
-        assertThat(p.get("marginRatio").isNull()).isTrue();
-        assertThat(p.get("marginRatioNote").asText()).isEqualTo("binance-tiered margins none of the book's positions");
-        assertThat(p.get("coverage").get("notCovered")).hasSize(3);
+        assertThat(p.get("coverage").get("status").asText()).isEqualTo("full");
+        assertThat(p.get("maintenanceMargin").asDouble()).isEqualTo(6182.0);
+        assertThat(p.get("marginRatio").asDouble()).isGreaterThan(0);
     }
 }

@@ -27,7 +27,7 @@ class ImpactEpisodesTest {
         Path market = base.resolve("market.json");
         Path out = dir.resolve("e.json");
         ComputeCommandTest.Run r = run("impact", "--accounts", base.toString(), "--market", market.toString(),
-                "--policy", "span", "--policy", "deribit-standard", "--episodes", "--json", out.toString());
+                "--policy", "span", "--policy", "ramm", "--episodes", "--json", out.toString());
         assertThat(r.status()).as(r.err()).isZero();
         ObjectMapper m = new ObjectMapper();
         JsonNode j = m.readTree(out.toFile());

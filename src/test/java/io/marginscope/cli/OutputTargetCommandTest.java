@@ -125,7 +125,7 @@ class OutputTargetCommandTest {
         assertThat(compute("--csv", csv.toString(), "--json", dir.resolve("a.json").toString()).status()).isZero();
         Map<String, String> before = contents(csv);
         assertThat(before).containsOnlyKeys(CsvExport.POSITIONS, CsvExport.SCENARIO_PNL, CsvExport.STRESS,
-                CsvExport.BACKTEST_EXCEPTIONS);
+                CsvExport.BACKTEST_EXCEPTIONS, CsvExport.MARGIN_COMPONENTS);
         Map<String, OutputTarget.Body> files = new LinkedHashMap<>();
         files.put(CsvExport.POSITIONS, o -> o.write("new".getBytes(StandardCharsets.UTF_8)));
         files.put(CsvExport.STRESS, o -> {

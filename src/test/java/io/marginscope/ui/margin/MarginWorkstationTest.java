@@ -142,11 +142,11 @@ class MarginWorkstationTest extends WorkstationTestBase {
             PolicyComparison.Row want = expected.get(i);
             assertThat(fx(() -> table.getColumns().get(0).getCellData(row))).isEqualTo(want.policy());
             assertThat(fx(() -> cell(table, "mmColumn", row))).as(want.policy())
-                    .isEqualTo(want.result().maintenanceMargin());
-            assertThat(fx(() -> cell(table, "imColumn", row))).isEqualTo(want.result().initialMargin());
-            assertThat(fx(() -> cell(table, "freeColumn", row))).isEqualTo(want.result().freeMargin());
+                    .isEqualTo(Double.valueOf(want.result().maintenanceMargin()));
+            assertThat(fx(() -> cell(table, "imColumn", row))).isEqualTo(Double.valueOf(want.result().initialMargin()));
+            assertThat(fx(() -> cell(table, "freeColumn", row))).isEqualTo(Double.valueOf(want.result().freeMargin()));
             Double ratio = fx(() -> cell(table, "ratioColumn", row));
-            assertThat(ratio).isEqualTo(want.marginRatio());
+            assertThat(ratio).isEqualTo(Double.valueOf(want.marginRatio()));
             assertThat(fx(() -> table.getColumns().get(6).getCellData(row)))
                     .isEqualTo(PoliciesView.components(want.result()));
             // coverage: the strangle's options are not margined by the linear exchange models

@@ -351,7 +351,7 @@ class RiskWorkstationTest extends WorkstationTestBase {
         assertThat(fx(window.tiles().esTileNode()::getValue)).isEqualTo(expected.es());
         assertThat(fx(() -> robot.lookup("#riskNotice").queryAs(Label.class).isVisible())).isFalse();
         assertThat(fx(() -> robot.lookup("#inputsAsOf").queryAs(Label.class).getText()))
-                .isEqualTo("inputs as of 2024-11-20 08:00 UTC · returns to 2024-11-20");
+                .isEqualTo("inputs as of 2024-11-20 08:00 UTC · returns to 2024-11-19");
         assertThat(fx(() -> window.charts().histogram().isVisible())).isTrue();
         assertThat(run.lastReturn()).isEqualTo(LocalDate.of(2024, 11, 20));
     }
