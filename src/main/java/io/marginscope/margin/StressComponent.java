@@ -3,7 +3,6 @@ package io.marginscope.margin;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.stress.ScanRanges;
-import io.marginscope.io.ScenarioLibrary;
 import io.marginscope.stress.SpanArray;
 import io.marginscope.stress.StressEngine;
 import io.marginscope.stress.StressGrid;
