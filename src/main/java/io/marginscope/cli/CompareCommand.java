@@ -8,7 +8,6 @@ import io.marginscope.margin.Policy;
 import io.marginscope.margin.PolicyComparison;
 import io.marginscope.io.PolicyPresets;
 import io.marginscope.report.ComputeJson;
-import io.marginscope.report.CoverageJson;
 import io.marginscope.report.MarginJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,8 +70,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
             MarginResult m = row.result();
             ComputeJson.put(n, "equity", m.equity());
-            MarginJson.write(n, m);
-            CoverageJson.write(n, row.coverage());
+            MarginJson.write(n, m, row.coverage());
         }
         JsonOutput.write(out, json, spec.commandLine().getOut());
         return MarginScopeCommand.OK;

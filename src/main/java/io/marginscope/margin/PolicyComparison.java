@@ -37,8 +37,8 @@ public final class PolicyComparison {
         List<Row> rows = new ArrayList<>();
         for (Policy p : policies) {
             try {
-                rows.add(new Row(p.name(), calc.prepare(book, market, history, p, settings).at(market), null,
-                        PolicyCoverage.of(p, book, market)));
+                MarginResult m = calc.prepare(book, market, history, p, settings).at(market);
+                rows.add(new Row(p.name(), m, null, PolicyCoverage.of(p.name(), book, m)));
             } catch (IllegalArgumentException e) {
                 if (strict) {
                     throw e;

@@ -1,24 +1,22 @@
 package io.marginscope.margin;
 
-import io.marginscope.margin.exchange.MarginBreakdown;
 import io.marginscope.model.InstrumentType;
-import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.model.Position;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Which positions of a book a policy margins. A policy with a base or a stress block revalues the
- * whole book, so it covers every position. A policy that margins through an exchange model alone
- * ({@code binance-tiered}, {@code deribit-standard}, ...) covers only what that model margins: the
- * positions it names in {@link MarginBreakdown#errors()} ("id: reason") are not covered and add
- * nothing to MM. Collateral (SPOT rows) carries no margin under any policy and counts as covered.
- *
- * <p>Derived from the exchange models' own error lists, in this one place, so that a margin
- * result that carries its coverage can replace it.
+ * Which positions of a book a policy margins, read from the margin result that policy gave. A
+ * policy's exchange block ({@code binance-tiered}, {@code deribit-standard}, {@code deribit-pm}, ...)
+ * margins only what its model can: the positions the model names in its errors ("id: reason") are
+ * not covered, and then the result has no MM, IM or ratio ({@link MarginResult#covered()}). A policy
+ * without an exchange block revalues the whole book and covers every position. Collateral (SPOT rows)
+ * carries no margin under any policy and counts as covered.
  *
  * @param positions  the book's positions
  * @param collateral how many of them are collateral (SPOT)
@@ -35,20 +33,29 @@ public record PolicyCoverage(String policy, int positions, int collateral, Map<S
         return new PolicyCoverage(policy, book.positions().size(), collateral(book), Map.of());
     }
 
-    public static PolicyCoverage of(Policy policy, Portfolio book, MarketSnapshot market) {
-        if (policy.base() != null || policy.stress() != null || policy.exchange() == null) {
-            return full(policy.name(), book);
-        }
-        MarginBreakdown b = policy.exchange().parameters().compute(book, market);
+    /**
+     * The coverage of a margin result: the positions its policy could not margin, read from the result
+     * itself ({@link MarginResult#notCovered()}, each "position id: reason"), so the coverage shown
+     * beside a margin is the one that made it. A line that names no position of the book is kept under
+     * its own text.
+     */
+    public static PolicyCoverage of(String policy, Portfolio book, MarginResult result) {
         Map<String, String> missing = new LinkedHashMap<>();
+        List<String> left = new ArrayList<>(result.notCovered());
         for (Position p : book.positions()) {
-            for (String e : b.errors()) {
-                if (e.startsWith(p.id() + ": ")) {
-                    missing.putIfAbsent(p.id(), e.substring(p.id().length() + 2));
+            String prefix = p.id() + ": ";
+            for (var it = left.iterator(); it.hasNext(); ) {
+                String e = it.next();
+                if (e.startsWith(prefix)) {
+                    missing.putIfAbsent(p.id(), e.substring(prefix.length()));
+                    it.remove();
                 }
             }
         }
-        return new PolicyCoverage(policy.name(), book.positions().size(), collateral(book), missing);
+        for (String e : left) {
+            missing.putIfAbsent(e, e);
+        }
+        return new PolicyCoverage(policy, book.positions().size(), collateral(book), missing);
     }
 
     private static int collateral(Portfolio book) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.analysis.GreeksByExpiry;
 import io.marginscope.margin.Policy;
+import io.marginscope.margin.PolicyCoverage;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import io.marginscope.model.Position;
@@ -43,7 +44,7 @@ public final class ComputeJson {
         if (run.margin() != null) {
             Policy pol = run.policy();
             out.with("parameters").put("policy", pol.name());
-            MarginJson.write(out, run.margin());
+            MarginJson.write(out, run.margin(), PolicyCoverage.of(pol.name(), run.book(), run.margin()));
             MarginJson.liquidation(out, run.liquidation());
             for (String w : run.margin().warnings()) {
                 if (!warnings.contains(w)) {

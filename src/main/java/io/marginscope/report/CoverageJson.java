@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.margin.PolicyCoverage;
 
 /**
- * The {@code coverage} object of a margin under a policy (docs/cli.md section 7): which positions
- * the policy margins. When it margins none, {@code marginRatio} becomes null with
- * {@code marginRatioNote} saying why (never a ratio of 0 for a margin that was not computed).
+ * The {@code coverage} object of a margin under a policy (docs/cli.md section 10): which positions
+ * the policy margins, the same object in {@code compute --policy} and {@code compare}.
  */
 public final class CoverageJson {
 
@@ -22,10 +21,5 @@ public final class CoverageJson {
         n.put("summary", c.summary());
         ArrayNode list = n.putArray("notCovered");
         c.notCovered().forEach((id, reason) -> list.addObject().put("id", id).put("reason", reason));
-        String undefined = c.ratioUndefinedReason();
-        if (undefined != null) {
-            root.putNull("marginRatio");
-            root.put("marginRatioNote", undefined);
-        }
     }
 }

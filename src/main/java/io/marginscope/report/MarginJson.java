@@ -3,6 +3,7 @@ package io.marginscope.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginscope.margin.LiquidationPrice;
 import io.marginscope.margin.MarginResult;
+import io.marginscope.margin.PolicyCoverage;
 
 import java.util.Map;
 
@@ -12,16 +13,19 @@ public final class MarginJson {
     private MarginJson() {
     }
 
-    /** maintenanceMargin, initialMargin, marginRatio (null when equity <= 0), freeMargin, components ... */
-    public static void write(ObjectNode root, MarginResult m) {
+    /**
+     * maintenanceMargin, initialMargin, marginRatio (null when equity <= 0), freeMargin, components ...
+     * and the {@code coverage} object (docs/cli.md section 10) of the same result. A policy that does not
+     * margin the whole book has no MM, IM, ratio or free margin: they are left out, {@code marginRatio} is
+     * null and {@code marginRatioNote} says why.
+     */
+    public static void write(ObjectNode root, MarginResult m, PolicyCoverage coverage) {
         ComputeJson.put(root, "maintenanceMargin", m.maintenanceMargin());
         ComputeJson.put(root, "initialMargin", m.initialMargin());
         if (!m.covered()) {
-            // not computed: left out, and the coverage says why
-            var cov = root.putObject("coverage");
-            cov.put("complete", false);
-            var nc = cov.putArray("notCovered");
-            m.notCovered().forEach(nc::add);
+            root.putNull("marginRatio");
+            root.put("marginRatioNote", coverage.summary() + "; MM, IM, the margin ratio and the free margin are "
+                    + "not computed");
         } else if (Double.isNaN(m.marginRatio())) {
             root.putNull("marginRatio");
         } else {
@@ -30,6 +34,7 @@ public final class MarginJson {
         ComputeJson.put(root, "freeMargin", m.freeMargin());
         ComputeJson.put(root, "adjustedEquity", m.adjustedEquity());
         root.put("zone", m.zone().name());
+        CoverageJson.write(root, coverage);
         ObjectNode c = root.putObject("components");
         m.components().asMap().forEach((k, v) -> ComputeJson.put(c, k, v));
         if (!m.haircuts().isEmpty()) {

@@ -87,8 +87,8 @@ public final class ReportBuilder {
                 note = "The backtest could not run: " + e.getMessage();
             }
         }
-        PolicyCoverage coverage = run.policy() == null ? null
-                : PolicyCoverage.of(run.policy(), run.book(), run.market());
+        PolicyCoverage coverage = run.policy() == null || run.margin() == null ? null
+                : PolicyCoverage.of(run.policy().name(), run.book(), run.margin());
         return new ReportData(run, stress, episodes, spanSource, comparison, backtest, note, clock.instant(),
                 coverage, PriceLadder.of(run));
     }

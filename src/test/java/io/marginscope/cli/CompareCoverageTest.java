@@ -54,6 +54,23 @@ class CompareCoverageTest {
     }
 
     @Test
+    void computeWithAPolicyWritesTheSameCoverageObjectAsCompare() throws Exception {
+        for (String book : List.of("btc-short-strangle", "deribit-options-book", "eth-perp-leveraged")) {
+            JsonNode out = compare(book);
+            for (JsonNode row : out.get("policies")) {
+                String name = row.get("policy").asText();
+                if (!row.has("coverage")) {
+                    continue; // skipped (needs a history)
+                }
+                String file = java.nio.file.Files.exists(SAMPLES.resolve(book + ".csv")) ? book + ".csv" : book + ".json";
+                JsonNode single = PolicyCommandTest.compute(PolicyCommandTest.args(file, "--policy", name));
+                assertThat(single.get("coverage")).as(book + " " + name).isEqualTo(row.get("coverage"));
+                assertThat(single.path("marginRatioNote")).as(book + " " + name).isEqualTo(row.path("marginRatioNote"));
+            }
+        }
+    }
+
+    @Test
     void aPolicyThatMarginsMostOfTheBookNotHasNoMarginAndNoRatio() throws Exception {
         JsonNode p = policy(compare("deribit-options-book"), "binance-tiered");
         assertThat(p.get("coverage").get("status").asText()).isEqualTo("partial");

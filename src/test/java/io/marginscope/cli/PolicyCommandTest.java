@@ -55,14 +55,19 @@ class PolicyCommandTest {
     @MethodSource("cases")
     void computeFillsTheMarginFields(String book, String policy) throws Exception {
         JsonNode j = compute(args(book, "--policy", policy));
-        if (j.has("coverage")) {
+        JsonNode cov = j.get("coverage");
+        assertThat(cov.get("positions").asInt()).isEqualTo(j.get("positions").size());
+        assertThat(cov.get("notCoveredCount").asInt()).isEqualTo(cov.get("notCovered").size());
+        if (!cov.get("status").asText().equals("full")) {
             // the policy cannot margin part of the book (options under binance-tiered, USDC options under
             // deribit-standard): no MM, IM, ratio or free margin, and each position left out with its reason
-            assertThat(j.get("coverage").get("complete").asBoolean()).isFalse();
-            assertThat(j.get("coverage").get("notCovered")).isNotEmpty();
-            for (String absent : new String[] {"maintenanceMargin", "initialMargin", "marginRatio", "freeMargin"}) {
+            assertThat(cov.get("notCovered")).isNotEmpty();
+            cov.get("notCovered").forEach(n -> assertThat(n.get("reason").asText()).isNotBlank());
+            for (String absent : new String[] {"maintenanceMargin", "initialMargin", "freeMargin"}) {
                 assertThat(j.has(absent)).as(absent).isFalse();
             }
+            assertThat(j.get("marginRatio").isNull()).isTrue();
+            assertThat(j.get("marginRatioNote").asText()).startsWith(cov.get("summary").asText());
             assertThat(j.get("zone").asText()).isEqualTo("NOT_COVERED");
             assertThat(j.get("warnings").toString()).contains("maintenance margin not computed");
             return;
@@ -98,7 +103,7 @@ class PolicyCommandTest {
     @Test
     void ethPerpLeveragedUnderBinanceTieredIsMarginedByTheFullTables() throws Exception {
         JsonNode j = compute(args("eth-perp-leveraged.csv", "--policy", "binance-tiered"));
-        assertThat(j.has("coverage")).isFalse();
+        assertThat(j.get("coverage").get("status").asText()).isEqualTo("full");
         JsonNode c = j.get("components");
         assertThat(c.get("exchange.eth-perp-core").asDouble()).isCloseTo(4_710.2, within(1e-6));
         assertThat(c.get("exchange.eth-perp-add").asDouble()).isCloseTo(883, within(1e-6));

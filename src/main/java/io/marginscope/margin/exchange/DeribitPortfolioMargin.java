@@ -170,8 +170,10 @@ public final class DeribitPortfolioMargin {
         for (DeribitPmBook b : split.books()) {
             DeribitPmParameters p = params.get(b.currency());
             if (p == null) {
-                errors.add(b.currency() + ": no " + PRESET + " parameters; its " + b.holdings().size()
-                        + " positions are not margined");
+                // one line per position, so that the coverage names each position left out
+                for (DeribitPmBook.Holding h : b.holdings()) {
+                    errors.add(h.name() + ": no " + PRESET + " parameters for " + b.currency());
+                }
                 continue;
             }
             DeribitPmResult r = simulate(b, p);
@@ -188,9 +190,10 @@ public final class DeribitPortfolioMargin {
         for (DeribitPmBook b : split.linearBooks()) {
             DeribitPmLinearParameters.Resolved rp = DeribitPmLinearParameters.resolve(b.currency(), linearParams);
             if (rp == null) {
-                errors.add("USDC." + b.currency() + ": no " + PRESET + " parameters for USDC-settled "
-                        + b.currency() + " (nor for " + DeribitPmLinearParameters.FALLBACK_UNDERLYING + "); its "
-                        + b.holdings().size() + " positions are not margined");
+                for (DeribitPmBook.Holding h : b.holdings()) {
+                    errors.add(h.name() + ": no " + PRESET + " parameters for USDC-settled " + b.currency()
+                            + " (nor for " + DeribitPmLinearParameters.FALLBACK_UNDERLYING + ")");
+                }
                 continue;
             }
             if (rp.warning() != null) {

@@ -239,7 +239,7 @@ public final class MarginTiles extends HBox {
         g.setDescription(defined ? Formats.ratio(m.marginRatio()) : "n/a");
         // an exchange-model policy may margin only part of the book (cheap: the exchange model alone)
         io.marginscope.margin.PolicyCoverage covered = io.marginscope.margin.PolicyCoverage.of(
-                run.request().policy(), run.request().book(), run.request().market());
+                run.request().policy().name(), run.request().book(), m);
         if (covered.none()) {
             defined = false;
             g.setValueVisible(false);
