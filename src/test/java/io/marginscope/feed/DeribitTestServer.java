@@ -186,10 +186,28 @@ public final class DeribitTestServer extends WebSocketServer implements AutoClos
         broadcast("{\"jsonrpc\":\"2.0\",\"method\":\"heartbeat\",\"params\":{\"type\":\"test_request\"}}");
     }
 
-    /** Drops every connection without a closing handshake (the socket just closes). */
+    /**
+     * Drops every connection without a closing handshake (the socket just closes). The library's
+     * closeConnection cancels the selection key and closes the channel from this thread; a registered
+     * channel's socket is only released when the server's selector next wakes, which nothing else
+     * triggers here, so the client would see no end of stream (this made the reconnect test fail under
+     * load). The output side is shut first, which sends the FIN at once, and the selector is woken.
+     */
     public void dropConnections() {
         for (WebSocket c : getConnections()) {
+            org.java_websocket.WebSocketImpl impl = (org.java_websocket.WebSocketImpl) c;
+            java.nio.channels.SelectionKey key = impl.getSelectionKey();
+            if (impl.getChannel() instanceof java.nio.channels.SocketChannel sc) {
+                try {
+                    sc.shutdownOutput();
+                } catch (java.io.IOException e) {
+                    // already closing: the close below finishes it
+                }
+            }
             c.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the test");
+            if (key != null) {
+                key.selector().wakeup();
+            }
         }
     }
 
