@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 
 import java.io.File;
 import java.nio.file.Path;
+import io.marginscope.ui.margin.MarginViewModel;
 import io.marginscope.ui.risk.RiskViewModel;
 import io.marginscope.ui.sessions.SessionInputs;
 import io.marginscope.ui.workbook.WorkbookViewModel;
@@ -29,14 +30,16 @@ public final class ExportActions {
 
     private final Stage stage;
     private final WorkbookViewModel model;
+    private final MarginViewModel margin;
     private final RiskViewModel risk;
     private final ExportService service = new ExportService();
     private Stage progress;
 
-    ExportActions(Stage stage, WorkbookViewModel model, RiskViewModel risk) {
+    ExportActions(Stage stage, WorkbookViewModel model, RiskViewModel risk, MarginViewModel margin) {
         this.stage = stage;
         this.model = model;
         this.risk = risk;
+        this.margin = margin;
         service.setOnSucceeded(e -> done("Written: " + service.getValue(), Alert.AlertType.INFORMATION));
         service.setOnFailed(e -> done("Export failed: " + service.getException().getMessage(), Alert.AlertType.ERROR));
         service.setOnCancelled(e -> hideProgress());
@@ -91,7 +94,8 @@ public final class ExportActions {
     }
 
     private SessionInputs.Snapshot state() {
-        return new SessionInputs.Snapshot(model.current(), risk.parameters(), risk.historyProperty().get());
+        return new SessionInputs.Snapshot(model.current(), risk.parameters(), risk.historyProperty().get(),
+                margin == null ? null : margin.policyRef());
     }
 
     private void start(ExportService.Request r) {

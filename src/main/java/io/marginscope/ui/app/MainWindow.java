@@ -82,8 +82,8 @@ public final class MainWindow {
         this.tiles = new RiskTiles(risk, model.currentProperty());
         this.charts = new RiskCharts(risk);
         this.marginWorkspace = new MarginWorkspace(stage, model, risk);
-        this.sessions = new SessionActions(stage, model, risk);
-        this.exports = new ExportActions(stage, model, risk);
+        this.sessions = new SessionActions(stage, model, risk, marginWorkspace.margin());
+        this.exports = new ExportActions(stage, model, risk, marginWorkspace.margin());
         this.live = new LivePanel(stage, model, risk, tiles, sessions);
 
         this.portfolio = new PortfolioPane(model, risk, marginWorkspace.margin());

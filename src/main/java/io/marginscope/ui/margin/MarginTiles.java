@@ -258,14 +258,16 @@ public final class MarginTiles extends HBox {
         }
 
         // the bars' full width is the largest of the three (TilesFX's default is 100)
-        double full = Math.max(1, Math.max(m.adjustedEquity(), Math.max(m.initialMargin(), m.maintenanceMargin())));
+        double full = java.util.stream.DoubleStream.of(m.adjustedEquity(), m.initialMargin(), m.maintenanceMargin())
+                .filter(Double::isFinite).reduce(1, Math::max);
         for (BarChartItem b : new BarChartItem[] {equityBar, imBar, mmBar}) {
             b.setMaxValue(full);
         }
-        equityBar.setValue(m.adjustedEquity());
-        imBar.setValue(m.initialMargin());
-        mmBar.setValue(m.maintenanceMargin());
-        cover.tile().setText("Free margin " + Formats.money(m.freeMargin()));
+        bar(equityBar, m.adjustedEquity());
+        bar(imBar, m.initialMargin());
+        bar(mmBar, m.maintenanceMargin());
+        cover.tile().setText("Free margin " + (Double.isFinite(m.freeMargin()) ? Formats.money(m.freeMargin())
+                : NOT_COMPUTED));
 
         StringBuilder lines = new StringBuilder();
         for (Map.Entry<String, LiquidationPrice> e : run.liquidation().entrySet()) {
@@ -338,6 +340,37 @@ public final class MarginTiles extends HBox {
     /** The margin ratios the session sparkline draws, oldest first. */
     Sparkline sparkline() {
         return spark;
+    }
+
+    /** The MM as the equity / IM / MM tile prints it. */
+    public String mmText() {
+        return shownText(mmBar);
+    }
+
+    /** The IM as the equity / IM / MM tile prints it. */
+    public String imText() {
+        return shownText(imBar);
+    }
+
+    /** The margin ratio as the gauge prints it: a percent, or n/a when it does not exist. */
+    public String ratioText() {
+        Tile g = ratio.tile();
+        return g.isValueVisible() ? g.getDescription() : "n/a";
+    }
+
+    /** What a bar prints for a figure the policy did not compute (positions not covered): never 0. */
+    static final String NOT_COMPUTED = "n/a (not covered)";
+
+    /** A bar's figure, or {@link #NOT_COMPUTED} with an empty bar when the figure does not exist. */
+    private static void bar(BarChartItem b, double usd) {
+        boolean finite = Double.isFinite(usd);
+        b.setFormatString(finite ? BAR_MONEY : NOT_COMPUTED);
+        b.setValue(finite ? usd : 0);
+    }
+
+    /** The text a bar prints: its figure in the bar's format, or {@link #NOT_COMPUTED}. */
+    static String shownText(BarChartItem b) {
+        return String.format(Locale.getDefault(Locale.Category.FORMAT), b.getFormatString(), b.getValue());
     }
 
     /** The texts the equity vs IM vs MM tile prints for its three bars. */

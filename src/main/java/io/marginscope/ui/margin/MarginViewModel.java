@@ -83,6 +83,23 @@ public final class MarginViewModel {
         }
     }
 
+    /** The name or path of the policy on show (what a session or an export records). */
+    public String policyRef() {
+        return policyRef.get();
+    }
+
+    /**
+     * Puts back the policy a session was saved under, from the text the session stored (a preset by
+     * its name, a file by its path even when the file has changed or gone since).
+     */
+    public void restorePolicy(PolicyPresets.PolicyText text) {
+        try {
+            use(text.ref(), text.parse());
+        } catch (InputException | RuntimeException e) {
+            onError.accept(e);
+        }
+    }
+
     /** Reads a policy file; when it does not parse, reports it and keeps the policy on show. */
     public void openPolicyFile(Path file) {
         try {

@@ -205,7 +205,8 @@ public final class PoliciesView extends VBox {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : Formats.money(v));
+                // a figure the policy did not compute (positions not covered) reads n/a, never blank or 0
+                setText(empty || v == null ? null : Double.isNaN(v) ? "n/a" : Formats.money(v));
             }
         });
         c.getStyleClass().add("number-column");
@@ -223,7 +224,8 @@ public final class PoliciesView extends VBox {
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
                 PolicyComparison.Row r = empty || getTableRow() == null ? null : getTableRow().getItem();
-                String why = r == null || r.coverage() == null ? null : r.coverage().ratioUndefinedReason();
+                String why = r == null || r.coverage() == null ? null : r.coverage().ratioUndefinedReason() != null
+                        ? r.coverage().ratioUndefinedReason() : r.coverage().partial() ? r.coverage().summary() : null;
                 setText(empty || v == null ? null : Double.isNaN(v) ? "n/a" : Formats.ratio(v));
                 setTooltip(Double.valueOf(Double.NaN).equals(v) ? new javafx.scene.control.Tooltip(why != null ? why
                         : "n/a: the adjusted equity is not positive") : null);

@@ -203,6 +203,16 @@ public final class RiskTiles extends HBox {
                 + ", k = " + Formats.count(k) + ".";
     }
 
+    /** The VaR the tile shows, NaN when it shows none. */
+    public double varValue() {
+        return var.tile().isValueVisible() ? var.tile().getValue() : Double.NaN;
+    }
+
+    /** The ES the tile shows, NaN when it shows none. */
+    public double esValue() {
+        return es.tile().isValueVisible() ? es.tile().getValue() : Double.NaN;
+    }
+
     public Tile varTileNode() {
         return var.tile();
     }

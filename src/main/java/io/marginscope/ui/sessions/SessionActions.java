@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import io.marginscope.ui.workbook.BookRequest;
 import io.marginscope.ui.workbook.LoadedBook;
+import io.marginscope.ui.margin.MarginViewModel;
 import io.marginscope.ui.risk.RiskViewModel;
 import io.marginscope.ui.workbook.WorkbookViewModel;
 
@@ -42,6 +43,7 @@ public final class SessionActions {
 
     private final Stage stage;
     private final WorkbookViewModel model;
+    private final MarginViewModel margin;
     private final RiskViewModel risk;
     private final StoreWorker worker = new StoreWorker();
     private final ReadOnlyObjectWrapper<Session> current = new ReadOnlyObjectWrapper<>(this, "current");
@@ -50,9 +52,15 @@ public final class SessionActions {
     private SessionsWindow window;
 
     public SessionActions(Stage stage, WorkbookViewModel model, RiskViewModel risk) {
+        this(stage, model, risk, null);
+    }
+
+    /** With the margin view model: a session records the policy on show and reopens under it. */
+    public SessionActions(Stage stage, WorkbookViewModel model, RiskViewModel risk, MarginViewModel margin) {
         this.stage = stage;
         this.model = model;
         this.risk = risk;
+        this.margin = margin;
         double seconds = Double.parseDouble(System.getProperty("marginscope.autosaveSeconds", "60"));
         autosave = new Timeline(new KeyFrame(Duration.seconds(Math.max(seconds, 1)), e -> autosaveNow()));
         autosave.setCycleCount(Timeline.INDEFINITE);
@@ -166,6 +174,9 @@ public final class SessionActions {
 
     private void show(SessionInputs.Opened o) {
         risk.restore(o.parameters(), o.history());
+        if (margin != null && o.policy() != null) {
+            margin.restorePolicy(o.policy());
+        }
         model.load(new BookRequest.Restored(o.book()));
     }
 
@@ -268,7 +279,8 @@ public final class SessionActions {
         if (b == null) {
             return null;
         }
-        return new SessionInputs.Snapshot(b, risk.parameters(), risk.historyProperty().get());
+        return new SessionInputs.Snapshot(b, risk.parameters(), risk.historyProperty().get(),
+                margin == null ? null : margin.policyRef());
     }
 
     private void updateTitle() {

@@ -31,7 +31,7 @@ import io.marginscope.ui.workbook.LoadedHistory;
 
 /**
  * Between what the workstation shows and a saved session's inputs: the book, its market, the
- * price history and the risk settings as text ({@link RunInputs}, margin under the {@code ramm}
+ * price history, the risk settings and the policy chosen as text ({@link RunInputs}, the margin under that
  * policy with the workstation's settings over its base), and back. Reads files: call off the FX thread.
  */
 public final class SessionInputs {
@@ -42,14 +42,24 @@ public final class SessionInputs {
      */
     private static final Map<Object, TextSource> SOURCES = Collections.synchronizedMap(new WeakHashMap<>());
 
-    /** The policy a session's margin is computed with. */
+    /** The policy of a live session's margin, and of a snapshot that names none. */
     public static final String POLICY = "ramm";
 
-    /** What the workstation shows at one moment (immutable values, taken on the FX thread). */
-    public record Snapshot(LoadedBook book, RiskParameters parameters, LoadedHistory history) { }
+    /**
+     * What the workstation shows at one moment (immutable values, taken on the FX thread).
+     *
+     * @param policyRef the policy on show: a preset's name or a policy file's path (null: {@link #POLICY})
+     */
+    public record Snapshot(LoadedBook book, RiskParameters parameters, LoadedHistory history, String policyRef) {
 
-    /** A session's inputs opened as the workstation shows them. */
-    public record Opened(LoadedBook book, RiskParameters parameters, LoadedHistory history) { }
+        public Snapshot(LoadedBook book, RiskParameters parameters, LoadedHistory history) {
+            this(book, parameters, history, null);
+        }
+    }
+
+    /** A session's inputs opened as the workstation shows them, with the policy it was saved under. */
+    public record Opened(LoadedBook book, RiskParameters parameters, LoadedHistory history,
+                         PolicyPresets.PolicyText policy) { }
 
     private SessionInputs() {
     }
@@ -92,7 +102,7 @@ public final class SessionInputs {
             history = PriceHistoryFiles.sources(List.of(s.history().file())).value();
         }
         return new RunInputs(portfolio, market, history, new RunParameters(s.parameters(), RunParameters.OVERRIDABLE),
-                PolicyPresets.text(POLICY));
+                PolicyPresets.text(s.policyRef() == null ? POLICY : s.policyRef()));
     }
 
     public static Opened open(RunInputs in) throws InputException {
@@ -111,7 +121,7 @@ public final class SessionInputs {
         LoadedBook book = new LoadedBook(p.value(), m.value(), v, warnings, null, null);
         SOURCES.put(m.value(), in.market());
         SOURCES.put(p.value(), in.portfolio());
-        return new Opened(book, in.parameters().risk(), history);
+        return new Opened(book, in.parameters().risk(), history, in.policy());
     }
 
     /** True when the text reads to the book on show: the same name, positions and tier. */
