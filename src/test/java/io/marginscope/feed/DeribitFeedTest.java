@@ -197,7 +197,7 @@ class DeribitFeedTest {
         // (RECONNECTING), then the new connection subscribed (RUNNING, set only on the server's answer to
         // the subscribe, which the server records before answering, after the heartbeat request sent first
         // on the same connection)
-        server.dropConnections();
+        assertThat(server.dropConnections()).as("connections dropped").isEqualTo(1);
         awaitTransition(FeedState.RECONNECTING);
         awaitTransition(FeedState.RUNNING);
         assertThat(server.opened()).isEqualTo(2);

@@ -193,8 +193,10 @@ public final class DeribitTestServer extends WebSocketServer implements AutoClos
      * triggers here, so the client would see no end of stream (this made the reconnect test fail under
      * load). The output side is shut first, which sends the FIN at once, and the selector is woken.
      */
-    public void dropConnections() {
+    public int dropConnections() {
+        int n = 0;
         for (WebSocket c : getConnections()) {
+            n++;
             org.java_websocket.WebSocketImpl impl = (org.java_websocket.WebSocketImpl) c;
             java.nio.channels.SelectionKey key = impl.getSelectionKey();
             if (impl.getChannel() instanceof java.nio.channels.SocketChannel sc) {
@@ -209,6 +211,7 @@ public final class DeribitTestServer extends WebSocketServer implements AutoClos
                 key.selector().wakeup();
             }
         }
+        return n;
     }
 
     /** Closes every connection with a closing handshake (going away). */
