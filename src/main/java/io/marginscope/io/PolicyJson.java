@@ -228,7 +228,7 @@ public final class PolicyJson {
         String name = f.present("/name") ? f.text("/name") : fallbackName;
         String source = f.present("/source") ? f.text("/source") : "";
         Policy.Base base = f.present("/base") ? base(f) : null;
-        Policy.Stress stress = f.present("/stress") ? stress(f) : null;
+        Policy.Stress stress = f.present("/stress") ? stress(f, folderOf(src)) : null;
         Map<String, List<Policy.Tier>> tiers = f.present("/tiers") ? tiers(f) : Map.of();
         Policy.Liquidity liquidity = null;
         if (f.present("/liquidity")) {
@@ -403,7 +403,54 @@ public final class PolicyJson {
                 volModel, multiplier, window, dof, apc);
     }
 
-    private static Policy.Stress stress(JsonFields f) throws InputException {
+    /** The folder of the policy's file, or null when the policy was not read from a file. */
+    private static Path folderOf(TextSource src) {
+        try {
+            Path p = Path.of(src.name());
+            return java.nio.file.Files.isRegularFile(p) ? p.toAbsolutePath().normalize().getParent() : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A custom scenario file of the policy: a {@code .json} file, a relative path read against the policy's
+     * folder (then the working folder, where the command was given), and in either case inside that folder;
+     * any other file of the machine is refused (its content is never echoed).
+     */
+    static Path customScenario(JsonFields f, String ptr, String c, Path policyFolder) throws InputException {
+        Path given;
+        try {
+            given = Path.of(c);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw f.error(ptr, "not a file path");
+        }
+        if (!given.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            throw f.error(ptr, "a custom scenario is a .json scenario file (docs/cli.md section 9)");
+        }
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        List<Path> roots = new ArrayList<>();
+        if (policyFolder != null) {
+            roots.add(policyFolder);
+        }
+        roots.add(cwd);
+        for (Path root : roots) {
+            Path p = root.resolve(given).normalize();
+            if (p.startsWith(root) && java.nio.file.Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        for (Path root : roots) {
+            Path p = root.resolve(given).normalize();
+            if (p.startsWith(root)) {
+                throw f.error(ptr, "no such scenario file " + p);
+            }
+        }
+        throw f.error(ptr, "a custom scenario file must be inside the policy's folder"
+                + (policyFolder == null ? "" : " (" + policyFolder + ")") + " or the working folder (" + cwd + ")");
+    }
+
+    private static Policy.Stress stress(JsonFields f, Path policyFolder) throws InputException {
         known(f, "/stress", STRESS);
         Policy.Span span = null;
         if (f.present("/stress/span")) {
@@ -433,8 +480,8 @@ public final class PolicyJson {
                     + ScenarioLibrary.ids()));
             scenarios.add(ScenarioLibrary.load(id));
         }
-        for (String c : custom) {
-            scenarios.add(ScenarioJson.read(Path.of(c)));
+        for (int i = 0; i < custom.size(); i++) {
+            scenarios.add(ScenarioJson.read(customScenario(f, child("/stress/custom", i), custom.get(i), policyFolder)));
         }
         return new Policy.Stress(span, grid, episodes, custom, scenarios);
     }
