@@ -70,6 +70,12 @@ public record DeribitConfig(URI endpoint, List<String> indexNames, List<String> 
                 connectTimeout, backoff);
     }
 
+    /** Another heartbeat interval (at least Deribit's minimum of 10 s). */
+    public DeribitConfig withHeartbeat(int seconds) {
+        return new DeribitConfig(endpoint, indexNames, tickerInstruments, volIndex, tickerInterval, seconds,
+                connectTimeout, backoff);
+    }
+
     public DeribitConfig withBackoff(Backoff b) {
         return new DeribitConfig(endpoint, indexNames, tickerInstruments, volIndex, tickerInterval, heartbeatSeconds,
                 connectTimeout, b);

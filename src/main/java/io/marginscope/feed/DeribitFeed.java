@@ -175,11 +175,22 @@ public final class DeribitFeed extends AbstractFeed {
         moveTo(paused ? FeedState.PAUSED : FeedState.RUNNING, "subscribed to " + channels + " channels");
     }
 
+    /**
+     * Every half heartbeat interval: a connection silent for one interval is probed with a public/test
+     * request (a write is what reveals a connection the peer has closed or lost without the client
+     * reading its end: the write fails and the connection is dropped); one silent for three intervals is
+     * dropped.
+     */
     private void watchdog() {
         Connection c = current;
-        long silentNanos = TimeUnit.SECONDS.toNanos(3L * config.heartbeatSeconds());
-        if (c != null && c.open() && System.nanoTime() - c.lastMessage > silentNanos) {
+        if (c == null || !c.open()) {
+            return;
+        }
+        long silent = System.nanoTime() - c.lastMessage;
+        if (silent > TimeUnit.SECONDS.toNanos(3L * config.heartbeatSeconds())) {
             c.dropped("no message for " + 3 * config.heartbeatSeconds() + " s");
+        } else if (silent > TimeUnit.SECONDS.toNanos(config.heartbeatSeconds())) {
+            c.send(DeribitMessages.test(ids.incrementAndGet()));
         }
     }
 
@@ -299,7 +310,8 @@ public final class DeribitFeed extends AbstractFeed {
                     .thenCompose(x -> w.sendText(text, true))
                     .whenComplete((r, e) -> {
                         if (e != null && !dropped.get()) {
-                            LOG.log(System.Logger.Level.WARNING, "deribit: send failed: " + rootMessage(e));
+                            // a failed write means the connection is gone, whether or not a read has seen it
+                            dropped("send failed: " + rootMessage(e));
                         }
                     });
         }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.within;
 class DeribitFeedTest {
 
     /** Generous: on a loaded 2-core machine the HTTP client's selector thread can be starved for seconds. */
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(45);
     static final String OPTION = "BTC-27DEC24-100000-C";
 
     DeribitTestServer server;
@@ -187,7 +187,9 @@ class DeribitFeedTest {
 
     @Test
     void reconnectsAndResubscribesAfterTheServerDropsTheConnection() throws Exception {
-        connect(config());
+        // the shortest heartbeat Deribit allows: a drop the client's reader does not see is found by the
+        // watchdog's probe (a write to the closed connection fails) within a few intervals
+        connect(config().withHeartbeat(10));
         awaitTransition(FeedState.RUNNING);
         long ts = 1_732_089_600_000L;
         server.pushIndex("btc_usd", 90_000, ts);
