@@ -255,6 +255,7 @@ public final class LivePanel extends VBox {
     }
 
     private void start() {
+        shownState = null;
         LoadedBook b = model.current();
         if (b == null) {
             toggle.setSelected(false);
@@ -364,7 +365,8 @@ public final class LivePanel extends VBox {
         frame(s);
         pause.setDisable(true);
         source.setDisable(false);
-        LiveState last = s.latest();
+        // the state the panel shows (the session may have moved on since the frame drew it: one number)
+        LiveState last = shownState;
         String at = java.time.LocalTime.now(ZoneOffset.UTC).withNano(0) + " UTC";
         message.setText("Stopped at " + at + (last == null ? "" : ", last ratio " + (Double.isNaN(last.marginRatio())
                 ? "n/a" : Formats.ratio(last.marginRatio())) + " (" + last.zone() + ")") + " · " + s.description());
@@ -418,6 +420,9 @@ public final class LivePanel extends VBox {
         }
     }
 
+    /** The live state the panel last drew. */
+    private LiveState shownState;
+
     /** One repaint: the latest state, the new chart points, the alerts. */
     private void frame(LiveSession s) {
         Throwable error = s.pollError();
@@ -427,6 +432,7 @@ public final class LivePanel extends VBox {
         LiveState st = s.latest();
         Policy.Thresholds th = s.thresholds();
         if (st != null) {
+            shownState = st;
             equity.setText(Formats.money(st.equity()));
             mm.setText(Formats.money(st.maintenanceMargin()));
             String r = Double.isNaN(st.marginRatio()) ? "n/a (no equity)"
