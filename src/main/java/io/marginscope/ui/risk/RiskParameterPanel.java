@@ -140,7 +140,7 @@ public final class RiskParameterPanel extends ScrollPane {
         presets.getStyleClass().add("presets");
         for (String p : PRESETS) {
             double c = Double.parseDouble(p) / 100;
-            ToggleButton b = new ToggleButton(p + "%");
+            ToggleButton b = new ToggleButton(Formats.confidence(c));
             b.setId("preset-" + p.replace('.', '-'));
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
