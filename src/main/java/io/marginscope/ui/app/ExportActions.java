@@ -91,7 +91,7 @@ public final class ExportActions {
     }
 
     private SessionInputs.Snapshot state() {
-        return new SessionInputs.Snapshot(model.current(), risk.parameters(), risk.historyProperty().get());
+        return new SessionInputs.Snapshot(model.current(), risk.parameters(), risk.openedHistory());
     }
 
     private void start(ExportService.Request r) {
