@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 import io.marginscope.ui.control.Formats;
+import io.marginscope.io.BundledHistory;
 import io.marginscope.ui.workbook.LoadedHistory;
 import io.marginscope.ui.control.NumberText;
 
@@ -309,8 +310,9 @@ public final class RiskParameterPanel extends ScrollPane {
             if (h == null) {
                 return "None open. Historical simulation, FHS and the estimated vol models need one.";
             }
-            return h.isBundled() ? h.describe() + ", used where a run needs a history (as the command line "
-                    + "without --history); Open… for your own" : h.describe();
+            return h.isBundled() ? h.describe() + " (" + BundledHistory.ranges(h.history().value())
+                    + "), used where a run needs a history (as the command line without --history); Open… for "
+                    + "your own" : h.describe();
         }, model.historyProperty()));
         Button open = new Button("Open…");
         open.setId("openHistoryButton");
