@@ -10,8 +10,10 @@ import javafx.scene.control.Separator;
 import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 import java.time.ZoneOffset;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import io.marginscope.ui.control.Formats;
 import io.marginscope.ui.risk.RiskRun;
@@ -99,9 +101,16 @@ final class StatusBar extends HBox {
                 return risk.historyService().getMessage();
             }
             LoadedHistory h = risk.historyProperty().get();
-            return h == null ? "no price history" : "history: " + h.describe();
+            if (h == null) {
+                return "no price history";
+            }
+            return "history: " + (h.isBundled() ? "bundled " + h.firstDate() + "\u2013" + h.lastDate() : h.describe());
         }, risk.historyProperty(), risk.historyService().runningProperty(), risk.historyService().messageProperty()));
 
+        // the figures keep their width; the message line gives way
+        for (Label figure : List.of(computeTime, asOf, history)) {
+            figure.setMinWidth(Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(loading, message, riskState, riskProgress, cancel, separator(), computeTime,
                 separator(), asOf, separator(), history);
     }

@@ -68,6 +68,8 @@ public final class BacktestView extends VBox {
         notice.getStyleClass().add("notice");
         notice.setWrapText(true);
         notice.setId("backtestNotice");
+        // the chart takes the height; the lines above it keep every line of their text
+        notice.setMinHeight(Region.USE_PREF_SIZE);
         stats.getStyleClass().add("backtest-stats");
         stats.setHgap(18);
         stats.setVgap(4);
@@ -75,6 +77,7 @@ public final class BacktestView extends VBox {
         settings.setId("backtestSettings");
         settings.getStyleClass().add("caption");
         settings.setWrapText(true);
+        settings.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(bar, settings, notice, stats, chart);
         showChart(false);
 

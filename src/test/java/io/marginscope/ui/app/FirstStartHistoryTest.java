@@ -70,7 +70,7 @@ class FirstStartHistoryTest extends WorkstationTestBase {
         assertThat(h.describe()).isEqualTo(named);
         assertThat(fx(() -> robot.lookup("#historyLabel").queryAs(Label.class).getText())).startsWith(named);
         assertThat(fx(() -> robot.lookup("#historyInUse").queryAs(Label.class).getText()))
-                .isEqualTo("history: " + named);
+                .isEqualTo("history: bundled " + range[0] + "\u2013" + range[1]);
 
         // the delta-normal risk run and the ramm margin run can do without a history: they get none
         // (the figures of 'marginscope compute' without --history)
