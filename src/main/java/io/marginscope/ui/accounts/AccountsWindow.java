@@ -8,6 +8,7 @@ import io.marginscope.io.PortfolioFiles;
 import io.marginscope.io.SampleBooks;
 import io.marginscope.io.SnapshotJson;
 import io.marginscope.margin.MarginResult;
+import io.marginscope.margin.Policy;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.Portfolio;
 import javafx.animation.PauseTransition;
@@ -55,7 +56,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import io.marginscope.ui.control.Formats;
 import io.marginscope.ui.workbook.LoadedBook;
-import io.marginscope.ui.workbook.LoadedHistory;
+import io.marginscope.run.ComputeRun;
 import io.marginscope.ui.margin.MarginViewModel;
 import io.marginscope.ui.compute.Pools;
 import io.marginscope.ui.risk.RiskViewModel;
@@ -289,8 +290,8 @@ public final class AccountsWindow {
         for (int i = 0; i < books.size(); i++) {
             accounts.add(new CrossMargin.Account(names.get(i), books.get(i), markets.get(i)));
         }
-        LoadedHistory h = risk.historyProperty().get();
-        return new AccountsService.Request(accounts, h == null ? null : h.history(), margin.policy(),
+        Policy pol = margin.policy();
+        return new AccountsService.Request(accounts, risk.historyFor(pol != null && ComputeRun.needsHistory(pol)), pol,
                 margin.settings());
     }
 

@@ -94,7 +94,7 @@ public final class ExportActions {
     }
 
     private SessionInputs.Snapshot state() {
-        return new SessionInputs.Snapshot(model.current(), risk.parameters(), risk.historyProperty().get(),
+        return new SessionInputs.Snapshot(model.current(), risk.parameters(), risk.openedHistory(),
                 margin == null ? null : margin.policyRef());
     }
 

@@ -160,7 +160,11 @@ public final class MainWindow {
         Menu samples = new Menu("Open Sample");
         for (String name : SampleBooks.names()) {
             MenuItem item = new MenuItem(name);
-            item.setOnAction(e -> model.load(new BookRequest.Sample(name)));
+            item.setOnAction(e -> {
+                model.load(new BookRequest.Sample(name));
+                // the samples come with the bundled closes when no history is open
+                risk.openBundledHistoryIfNone();
+            });
             samples.getItems().add(item);
         }
         recentMenu.setOnShowing(e -> refreshRecent());

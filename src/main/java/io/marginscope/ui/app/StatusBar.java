@@ -10,17 +10,21 @@ import javafx.scene.control.Separator;
 import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 import java.time.ZoneOffset;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import io.marginscope.ui.control.Formats;
 import io.marginscope.ui.risk.RiskRun;
 import io.marginscope.ui.risk.RiskViewModel;
+import io.marginscope.ui.workbook.LoadedHistory;
 import io.marginscope.ui.workbook.WorkbookViewModel;
 
 /**
  * The bottom bar: loading state of the book, progress of the risk run with Cancel, how long the
- * last run took, and the as-of of its inputs (snapshot time, price history end).
+ * last run took, the as-of of its inputs (snapshot time, price history end), and the price history in
+ * use (the analyst's or the bundled closes, with its range).
  */
 final class StatusBar extends HBox {
 
@@ -89,8 +93,26 @@ final class StatusBar extends HBox {
             risk.historyService().cancel();
         });
 
+        Label history = new Label();
+        history.setId("historyInUse");
+        history.getStyleClass().add("status-figure");
+        history.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (risk.historyService().isRunning()) {
+                return risk.historyService().getMessage();
+            }
+            LoadedHistory h = risk.historyProperty().get();
+            if (h == null) {
+                return "no price history";
+            }
+            return "history: " + (h.isBundled() ? "bundled " + h.firstDate() + "\u2013" + h.lastDate() : h.describe());
+        }, risk.historyProperty(), risk.historyService().runningProperty(), risk.historyService().messageProperty()));
+
+        // the figures keep their width; the message line gives way
+        for (Label figure : List.of(computeTime, asOf, history)) {
+            figure.setMinWidth(Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(loading, message, riskState, riskProgress, cancel, separator(), computeTime,
-                separator(), asOf);
+                separator(), asOf, separator(), history);
     }
 
     private static Separator separator() {

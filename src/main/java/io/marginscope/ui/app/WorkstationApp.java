@@ -12,7 +12,9 @@ import io.marginscope.ui.workbook.WorkbookViewModel;
 /**
  * The JavaFX application. Opens on the portfolio given with {@code --portfolio} (and
  * {@code --market}, else the snapshot beside it), or on the default sample book; with
- * {@code --history H} it also opens that price history for the risk settings.
+ * {@code --history H} it also opens that price history for the risk settings, without it the program's
+ * own daily closes (read off the FX thread), so that the historical methods and the Backtest tab have a
+ * history from the first start.
  */
 public final class WorkstationApp extends Application {
 
@@ -39,15 +41,23 @@ public final class WorkstationApp extends Application {
         // The book is read, valued and its risk computed on worker threads; they start after the
         // first frame so that they do not compete with it for the CPU (the window shows the
         // empty state for that moment).
-        StartupProbe.afterFirstPulse(stage.getScene(), () -> {
-            model.load(request);
-            if (history != null) {
-                window.risk().openHistory(history);
-            }
-        });
+        StartupProbe.afterFirstPulse(stage.getScene(), () -> begin(window, model, request, history));
         stage.show();
         StartupProbe.mark("stageShown");
         window.sessions().offerRecovery();
+    }
+
+    /**
+     * Loads the book and the price history: the one given, else the bundled closes. Both are read on worker
+     * threads; a history opened later replaces the bundled one.
+     */
+    static void begin(MainWindow window, WorkbookViewModel model, BookRequest book, Path history) {
+        model.load(book);
+        if (history != null) {
+            window.risk().openHistory(history);
+        } else {
+            window.risk().openBundledHistory();
+        }
     }
 
     public static String preferencesNode() {

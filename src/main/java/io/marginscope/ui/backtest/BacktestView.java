@@ -17,6 +17,7 @@ import javafx.util.StringConverter;
 
 import java.text.DecimalFormat;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import io.marginscope.ui.control.Formats;
 import io.marginscope.ui.control.RunBar;
@@ -67,6 +68,8 @@ public final class BacktestView extends VBox {
         notice.getStyleClass().add("notice");
         notice.setWrapText(true);
         notice.setId("backtestNotice");
+        // the chart takes the height; the lines above it keep every line of their text
+        notice.setMinHeight(Region.USE_PREF_SIZE);
         stats.getStyleClass().add("backtest-stats");
         stats.setHgap(18);
         stats.setVgap(4);
@@ -74,6 +77,7 @@ public final class BacktestView extends VBox {
         settings.setId("backtestSettings");
         settings.getStyleClass().add("caption");
         settings.setWrapText(true);
+        settings.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(bar, settings, notice, stats, chart);
         showChart(false);
 
@@ -116,16 +120,24 @@ public final class BacktestView extends VBox {
         XYChart.Series<Number, Number> hits = new XYChart.Series<>();
         hits.setName("Exceptions");
         boolean[] ex = s.exceptions();
+        // each series' points set at once: a series checks every point added for a duplicate against those it
+        // holds, so adding 3,700 points (the bundled closes since 2014) one by one held the FX thread for seconds
+        List<XYChart.Data<Number, Number>> pnlPoints = new ArrayList<>(s.size());
+        List<XYChart.Data<Number, Number>> varPoints = new ArrayList<>(s.size());
+        List<XYChart.Data<Number, Number>> hitPoints = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
             long day = s.dates().get(i).toEpochDay();
-            pnl.getData().add(new XYChart.Data<>(day, s.pnl()[i]));
-            var.getData().add(new XYChart.Data<>(day, -s.var()[i]));
+            pnlPoints.add(new XYChart.Data<>(day, s.pnl()[i]));
+            varPoints.add(new XYChart.Data<>(day, -s.var()[i]));
             if (ex[i]) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(day, s.pnl()[i]);
                 d.setNode(new Region());
-                hits.getData().add(d);
+                hitPoints.add(d);
             }
         }
+        pnl.getData().setAll(pnlPoints);
+        var.getData().setAll(varPoints);
+        hits.getData().setAll(hitPoints);
         chart.getData().setAll(List.of(pnl, var, hits));
         showChart(s.size() > 0);
         showStats(result.report(), result.warnings());

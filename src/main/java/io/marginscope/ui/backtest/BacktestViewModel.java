@@ -34,6 +34,7 @@ public final class BacktestViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", NO_HISTORY_YET);
     private boolean showing;
     private BacktestService.Request done;
+    private String doneHistory = "";
 
     public BacktestViewModel(ReadOnlyObjectProperty<LoadedBook> book, RiskViewModel risk) {
         this.book = book;
@@ -47,6 +48,12 @@ public final class BacktestViewModel {
                 risk.horizonDaysProperty())) {
             o.addListener(x -> inputsChanged());
         }
+        // the bundled closes being read at the first start: say so rather than ask for a history
+        risk.historyService().runningProperty().addListener((o, was, now) -> {
+            if (showing && risk.historyProperty().get() == null) {
+                refuse();
+            }
+        });
     }
 
     /** The tab was selected or left: run only while it is on show. */
@@ -68,6 +75,7 @@ public final class BacktestViewModel {
             return;
         }
         done = r;
+        doneHistory = risk.historyProperty().get().describe();
         notice.set("");
         recompute.now(r);
     }
@@ -85,6 +93,7 @@ public final class BacktestViewModel {
             refuse();
         } else if (!r.equals(done)) {
             done = r;
+            doneHistory = risk.historyProperty().get().describe();
             recompute.request(r);
         }
     }
@@ -93,9 +102,9 @@ public final class BacktestViewModel {
         recompute.cancel();
         done = null;
         result.set(null);
-        notice.set(risk.historyProperty().get() == null
-                ? "The backtest needs a price history: open one in the settings panel (File > Open Price History…)."
-                : "The risk settings are not valid for a backtest.");
+        notice.set(risk.historyProperty().get() != null ? "The risk settings are not valid for a backtest."
+                : risk.historyService().isRunning() ? "Reading the price history …"
+                : "The backtest needs a price history: open one in the settings panel (File > Open Price History…).");
     }
 
     private BacktestService.Request request() {
@@ -122,7 +131,8 @@ public final class BacktestViewModel {
     /** What the run on show computes (its settings), empty without a run. */
     public String settingsText() {
         return done == null ? "" : "Backtest: " + BacktestSettings.DEFAULTS.describe(done.parameters().confidence())
-                + " (the settings of 'marginscope backtest' and of the report's backtest page)";
+                + " (the settings of 'marginscope backtest' and of the report's backtest page); price history: "
+                + doneHistory;
     }
 
     /** Why there is no result (or the run's failure), empty otherwise. */

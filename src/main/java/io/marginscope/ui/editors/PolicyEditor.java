@@ -463,7 +463,7 @@ public final class PolicyEditor {
             }
             explain.show("MM as opened", mmBefore, rows, "MM edited", mmAfter);
         }
-        status.setText(String.format(java.util.Locale.ROOT,
+        status.setText(String.format(
                 "%d field(s) edited, %d player(s)%s; %d margin evaluations in %.0f ms on %s (%,d scenarios, seed %d)",
                 e.fields().size(), e.parts().size(),
                 e.grouping() == PolicyChangeExplain.Grouping.FIELDS ? "" : " (grouped by " + e.grouping().name()

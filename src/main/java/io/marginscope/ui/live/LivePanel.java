@@ -317,7 +317,7 @@ public final class LivePanel extends VBox {
         if (c.source() != LiveSource.REPLAY || c.history() != null || c.historyPath() != null) {
             return c;
         }
-        LoadedHistory bundled = new LoadedHistory(Path.of("bundled history"), BundledHistory.read());
+        LoadedHistory bundled = LoadedHistory.bundled();
         return new LiveSession.Config(c.source(), c.book(), bundled, null, c.from(), c.to(), c.speed(), c.endpoint(),
                 c.scenarios(), c.seed());
     }

@@ -29,7 +29,6 @@ import javafx.util.StringConverter;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import io.marginscope.ui.control.Formats;
@@ -385,7 +384,7 @@ public final class LiquidationView extends VBox {
                                                         String help) {
         TableColumn<SurfaceRow, Double> c = new TableColumn<>();
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-        c.setCellFactory(col -> new GreeksView.NumberCell<>(v -> String.format(Locale.ROOT, "%+.2f%%", v), false) {
+        c.setCellFactory(col -> new GreeksView.NumberCell<>(v -> String.format("%+.2f%%", v), false) {
             @Override
             protected void updateItem(Double item, boolean empty) {
                 super.updateItem(item, empty);

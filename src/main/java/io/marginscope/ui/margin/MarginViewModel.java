@@ -17,7 +17,7 @@ import javafx.util.Duration;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import io.marginscope.ui.workbook.LoadedBook;
-import io.marginscope.ui.workbook.LoadedHistory;
+import io.marginscope.run.ComputeRun;
 import io.marginscope.ui.risk.RiskViewModel;
 
 /**
@@ -149,9 +149,9 @@ public final class MarginViewModel {
         if (b == null) {
             return null;
         }
-        LoadedHistory h = risk.historyProperty().get();
+        Policy pol = policy.get();
         return new MarginRequest(b.book(), risk.overriddenMarket(b),
-                h == null ? null : h.history(), policy.get(), settings());
+                risk.historyFor(pol != null && ComputeRun.needsHistory(pol)), pol, settings());
     }
 
     /** The Monte Carlo settings the margin runs use: the risk settings' scenarios and seed. */

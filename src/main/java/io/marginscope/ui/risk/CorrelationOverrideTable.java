@@ -18,8 +18,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 import io.marginscope.ui.control.NumberText;
 import java.text.ParseException;
 
@@ -165,7 +163,7 @@ final class CorrelationOverrideTable extends VBox {
             return "";
         }
         return "These correlations together are not positive semi-definite (smallest eigenvalue "
-                + new DecimalFormat("0.0000", DecimalFormatSymbols.getInstance(Locale.ROOT))
+                + new DecimalFormat("0.0000")
                         .format(used.minEigenvalueBefore())
                 + "): the runs use the nearest correlation matrix (Higham), whose values Used shows.";
     }

@@ -7,7 +7,10 @@ import javafx.concurrent.Task;
 import java.nio.file.Path;
 import io.marginscope.ui.workbook.LoadedHistory;
 
-/** Reads a price history file or folder off the FX thread; a new request cancels the one in flight. */
+/**
+ * Reads a price history file or folder, or the bundled closes, off the FX thread; a new request cancels the
+ * one in flight.
+ */
 public final class PriceHistoryService extends Service<LoadedHistory> {
 
     private Path file;
@@ -17,15 +20,21 @@ public final class PriceHistoryService extends Service<LoadedHistory> {
         restart();
     }
 
+    /** Reads the program's own closes ({@link LoadedHistory#bundled()}). */
+    void submitBundled() {
+        submit(null);
+    }
+
     @Override
     protected Task<LoadedHistory> createTask() {
         Path f = file;
         return new Task<>() {
             @Override
             protected LoadedHistory call() throws Exception {
-                updateMessage("Reading price history " + f.getFileName() + " …");
+                updateMessage(f == null ? "Reading the bundled price history …"
+                        : "Reading price history " + f.getFileName() + " …");
                 updateProgress(-1, 1);
-                return new LoadedHistory(f, PriceHistoryFiles.read(f));
+                return f == null ? LoadedHistory.bundled() : new LoadedHistory(f, PriceHistoryFiles.read(f));
             }
         };
     }

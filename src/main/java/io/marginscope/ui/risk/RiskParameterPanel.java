@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 import io.marginscope.ui.control.Formats;
+import io.marginscope.io.BundledHistory;
+import io.marginscope.ui.workbook.LoadedHistory;
 import io.marginscope.ui.control.NumberText;
 
 /**
@@ -140,7 +142,7 @@ public final class RiskParameterPanel extends ScrollPane {
         presets.getStyleClass().add("presets");
         for (String p : PRESETS) {
             double c = Double.parseDouble(p) / 100;
-            ToggleButton b = new ToggleButton(p + "%");
+            ToggleButton b = new ToggleButton(Formats.confidence(c));
             b.setId("preset-" + p.replace('.', '-'));
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
@@ -303,9 +305,15 @@ public final class RiskParameterPanel extends ScrollPane {
         what.setId("historyLabel");
         what.getStyleClass().add("caption");
         what.setWrapText(true);
-        what.textProperty().bind(Bindings.createStringBinding(() -> model.historyProperty().get() == null
-                ? "None open. Historical simulation, FHS and the estimated vol models need one."
-                : model.historyProperty().get().describe(), model.historyProperty()));
+        what.textProperty().bind(Bindings.createStringBinding(() -> {
+            LoadedHistory h = model.historyProperty().get();
+            if (h == null) {
+                return "None open. Historical simulation, FHS and the estimated vol models need one.";
+            }
+            return h.isBundled() ? h.describe() + " (" + BundledHistory.ranges(h.history().value())
+                    + "), used where a run needs a history (as the command line without --history); Open… for "
+                    + "your own" : h.describe();
+        }, model.historyProperty()));
         Button open = new Button("Open…");
         open.setId("openHistoryButton");
         open.setOnAction(e -> chooseHistory.run());

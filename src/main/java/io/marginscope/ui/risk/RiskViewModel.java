@@ -1,8 +1,10 @@
 package io.marginscope.ui.risk;
 
+import io.marginscope.model.Loaded;
 import io.marginscope.model.MarketSnapshot;
 import io.marginscope.model.MarketSnapshot.AssetPair;
 import io.marginscope.risk.CorrelationMatrix;
+import io.marginscope.risk.PriceHistory;
 import io.marginscope.risk.RiskMethod;
 import io.marginscope.risk.RiskParameters;
 import io.marginscope.risk.VolModels;
@@ -149,6 +151,40 @@ public final class RiskViewModel {
         historyService.submit(file);
     }
 
+    /**
+     * Opens the program's own daily closes (off the FX thread), as the workstation does when it starts without
+     * a history; a history the analyst opens afterwards replaces them.
+     */
+    public void openBundledHistory() {
+        historyService.submitBundled();
+    }
+
+    /** Opens the bundled closes unless a history is open or being read (a sample book opened with none). */
+    public void openBundledHistoryIfNone() {
+        if (history.get() == null && !historyService.isRunning()) {
+            openBundledHistory();
+        }
+    }
+
+    /**
+     * The history a run gets, by the command line's rule: the one the analyst opened, always; the bundled
+     * closes only where the run cannot run without a history ({@code needed}: a simulation method, an
+     * estimated vol model, a policy base that needs one, the backtest), as {@code marginscope} uses them
+     * without {@code --history}. So a run that can do without one gives the figures of the command line
+     * without {@code --history} (correlations from the snapshot, a policy's anti-procyclicality tools not
+     * applied), and the same quantity gives the same number in both.
+     */
+    public Loaded<PriceHistory> historyFor(boolean needed) {
+        LoadedHistory h = history.get();
+        return h == null || (h.isBundled() && !needed) ? null : h.history();
+    }
+
+    /** The history the analyst opened (what sessions and exports record), null for none or the bundled closes. */
+    public LoadedHistory openedHistory() {
+        LoadedHistory h = history.get();
+        return h == null || h.isBundled() ? null : h;
+    }
+
     void clearHistory() {
         history.set(null);
         recompute();
@@ -169,7 +205,10 @@ public final class RiskViewModel {
         windowDays.set(p.windowDays());
         scenarios.set(p.scenarios());
         seed.set(p.seed());
-        history.set(h);
+        // a session saved without a history of the analyst's ran on the bundled closes where it needed one
+        if (h != null || history.get() == null || !history.get().isBundled()) {
+            history.set(h);
+        }
     }
 
     public void setOnError(Consumer<Throwable> handler) {
@@ -314,9 +353,8 @@ public final class RiskViewModel {
     RiskRequest request(LoadedBook b, RiskParameters p) {
         Map<String, Double> vols = volOverrides();
         Map<AssetPair, Double> corr = correlationOverrides();
-        LoadedHistory h = history.get();
         return new RiskRequest(b.book(), RiskRequest.withOverrides(b.market(), vols, corr), p,
-                h == null ? null : h.history(), vols, corr, b.market());
+                historyFor(p.method().needsHistory() || VolModels.isEstimated(p.volModel())), vols, corr, b.market());
     }
 
     /**

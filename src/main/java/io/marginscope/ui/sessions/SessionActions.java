@@ -279,7 +279,7 @@ public final class SessionActions {
         if (b == null) {
             return null;
         }
-        return new SessionInputs.Snapshot(b, risk.parameters(), risk.historyProperty().get(),
+        return new SessionInputs.Snapshot(b, risk.parameters(), risk.openedHistory(),
                 margin == null ? null : margin.policyRef());
     }
 

@@ -30,7 +30,7 @@ import javafx.stage.Stage;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
+import io.marginscope.ui.control.Formats;
 import java.util.function.Function;
 import io.marginscope.ui.control.ExplainPanel;
 
@@ -294,7 +294,7 @@ public final class SessionsWindow {
         Session to = r.request().to();
         explain.show("MM " + from.name(), e.from().maintenanceMargin(), rows, "MM " + to.name(),
                 e.to().maintenanceMargin());
-        explainStatus.setText(String.format(java.util.Locale.ROOT,
+        explainStatus.setText(String.format(
                 "%d evaluations (%d prepared) in %.0f ms, %,d scenarios, seed %d; the same numbers as "
                         + "marginscope explain --from session:%d --to session:%d",
                 e.coalitions().size(), e.prepared(), e.elapsedNanos() / 1e6,
@@ -326,9 +326,9 @@ public final class SessionsWindow {
     }
 
     private static void move(StringBuilder b, String what, SessionComparison.Move m) {
-        b.append(String.format(Locale.ROOT, "%-7s %,.0f -> %,.0f USD (%+,.0f", what, m.before(), m.after(), m.change()));
+        b.append(String.format("%-7s %,.0f -> %,.0f USD (%+,.0f", what, m.before(), m.after(), m.change()));
         double pct = m.changePct();
-        b.append(Double.isNaN(pct) ? ")" : String.format(Locale.ROOT, ", %+.2f%%)", pct)).append('\n');
+        b.append(Double.isNaN(pct) ? ")" : String.format(", %+.2f%%)", pct)).append('\n');
     }
 
     private void run(StoreWorker.Job<String> job) {
@@ -361,7 +361,7 @@ public final class SessionsWindow {
             protected void updateItem(Number v, boolean empty) {
                 super.updateItem(v, empty);
                 setText(empty || v == null || Double.isNaN(v.doubleValue()) ? ""
-                        : String.format(Locale.ROOT, "%,.0f", v.doubleValue()));
+                        : Formats.money(v.doubleValue()));
             }
         });
         c.setPrefWidth(110);

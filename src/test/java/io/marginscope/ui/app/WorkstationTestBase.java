@@ -63,6 +63,23 @@ public abstract class WorkstationTestBase {
         stage.requestFocus();
     }
 
+    /**
+     * Builds the workstation as {@code bin/marginscope} with these arguments starts it: the book and the price
+     * history of {@link WorkstationApp} (without {@code --history}, the bundled closes).
+     */
+    protected final void openAsTheProgram(Stage stage, String prefs, String... args) {
+        System.setProperty("marginscope.prefs", prefs);
+        USED_PREFS.add(prefs);
+        this.stage = stage;
+        model = new WorkbookViewModel();
+        window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
+        opened();
+        List<String> a = List.of(args);
+        WorkstationApp.begin(window, model, WorkstationApp.initialRequest(a), WorkstationApp.historyArgument(a));
+        stage.show();
+        stage.requestFocus();
+    }
+
     /** Called once the window is built, before the book is loaded: where a test takes its view models. */
     protected void opened() {
     }

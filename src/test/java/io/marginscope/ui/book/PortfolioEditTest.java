@@ -150,9 +150,11 @@ class PortfolioEditTest extends WorkstationTestBase {
             e.typeField().setValue(p.type());
             e.expiryField().getEditor().setText(p.instrument().expiry() == null ? ""
                     : p.instrument().expiry().toString().substring(0, 10));
-            e.strikeField().setText(Double.isNaN(p.instrument().strike()) ? "" : Double.toString(p.instrument().strike()));
-            e.quantityField().setText(Double.toString(p.quantity()));
-            e.entryField().setText(Double.isNaN(p.entryPrice()) ? "" : Double.toString(p.entryPrice()));
+            // typed as the analyst writes numbers (under de_DE "100000,5", never "100000.5")
+            NumberText typed = NumberText.current();
+            e.strikeField().setText(Double.isNaN(p.instrument().strike()) ? "" : typed.format(p.instrument().strike()));
+            e.quantityField().setText(typed.format(p.quantity()));
+            e.entryField().setText(Double.isNaN(p.entryPrice()) ? "" : typed.format(p.entryPrice()));
             e.settlementField().setValue(p.instrument().settlement());
         });
     }
@@ -275,7 +277,7 @@ class PortfolioEditTest extends WorkstationTestBase {
         PositionEditor e = fx(window.editing()::editor);
         // pre-filled; the fields a PERP has no use for are disabled
         assertThat(fx(() -> e.idField().getText())).isEqualTo("btc-perp-hedge");
-        assertThat(fx(() -> e.quantityField().getText())).isEqualTo("1.4");
+        assertThat(fx(() -> e.quantityField().getText())).isEqualTo(NumberText.current().format(1.4));
         assertThat(fx(() -> e.entryField().getText())).isEqualTo("91480");
         assertThat(fx(() -> e.typeField().getValue())).isEqualTo(InstrumentType.PERP);
         assertThat(fx(() -> e.expiryField().isDisabled() && e.strikeField().isDisabled())).isTrue();

@@ -153,10 +153,10 @@ class RiskWorkstationTest extends WorkstationTestBase {
         assertThat(run.result().var()).isEqualTo(expected.var());
         String shown = new DecimalFormat(RiskTiles.MONEY_PATTERN).format(expected.var());
         assertThat(fx(() -> texts(var))).contains(shown);
-        assertThat(fx(var::getTitle)).isEqualTo("VaR 97.5% · 2 days");
+        assertThat(fx(var::getTitle)).isEqualTo("VaR " + Formats.confidence(0.975) + " · 2 days");
         assertThat(fx(var::getTooltip)).isSameAs(window.tiles().varHelp());
         assertThat(fx(() -> window.tiles().varHelp().getText())).contains("Delta-normal", "Cornish-Fisher");
-        assertThat(robot.lookup("#confidenceValue").queryAs(Label.class).getText()).isEqualTo("97.5%");
+        assertThat(robot.lookup("#confidenceValue").queryAs(Label.class).getText()).isEqualTo(Formats.confidence(0.975));
         assertThat(fx(() -> robot.lookup("#computeTime").queryAs(Label.class).getText())).matches("last run [\\d,]+ ms");
         assertThat(fx(() -> robot.lookup("#inputsAsOf").queryAs(Label.class).getText()))
                 .isEqualTo("inputs as of 2024-11-20 08:00 UTC");
@@ -210,7 +210,7 @@ class RiskWorkstationTest extends WorkstationTestBase {
         assertThat(robot.lookup("#histogramNote").queryAs(Label.class).isVisible()).isFalse();
         assertThat(fx(() -> texts(window.charts().histogram())))
                 .contains("VaR " + Formats.money(expected.var()), "ES " + Formats.money(expected.es()));
-        assertThat(fx(() -> window.tiles().varHelp().getText())).contains("k = ceil(n(1 - c))", "n = 10,000",
+        assertThat(fx(() -> window.tiles().varHelp().getText())).contains("k = ceil(n(1 - c))", "n = " + Formats.count(10_000),
                 "k = 100");
         assertThat(fx(() -> window.charts().components().barCount())).isEqualTo(7);
         assertThat(fx(() -> window.charts().correlation().size())).isEqualTo(2);

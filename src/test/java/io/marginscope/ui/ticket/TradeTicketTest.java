@@ -341,7 +341,14 @@ class TradeTicketTest extends WorkstationTestBase {
         settled(r -> r.whatIf() == null);
         int before = fx(ticket::runsStarted);
         // a quantity typed one key at a time, about 20 ms apart (well inside the 150 ms pause)
-        List<String> keys = List.of("-", "-0", "-0.", "-0.7", "-0.75", "-0.7", "-0.78");
+        // "-0.75", corrected to "-0.78", in the analyst's locale ("-0,75" and "-0,78" under de_DE)
+        String slip = NumberText.current().format(-0.75);
+        List<String> keys = new ArrayList<>();
+        for (int i = 1; i <= slip.length(); i++) {
+            keys.add(slip.substring(0, i));
+        }
+        keys.add(slip.substring(0, slip.length() - 1));
+        keys.add(NumberText.current().format(-0.78));
         List<Long> applied = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Boolean> staleWhileTyping = java.util.Collections.synchronizedList(new ArrayList<>());
         for (String k : keys) {
