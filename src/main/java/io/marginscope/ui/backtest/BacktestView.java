@@ -66,6 +66,8 @@ public final class BacktestView extends VBox {
 
         notice.getStyleClass().add("notice");
         notice.setWrapText(true);
+        // the notice wraps; the chart gives way to it, never the notice to the chart
+        notice.setMinHeight(Region.USE_PREF_SIZE);
         notice.setId("backtestNotice");
         stats.getStyleClass().add("backtest-stats");
         stats.setHgap(18);
