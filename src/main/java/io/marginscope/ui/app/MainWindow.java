@@ -5,6 +5,7 @@ import io.marginscope.io.InputException;
 import io.marginscope.io.SampleBooks;
 import io.marginscope.ui.control.TileFrame;
 import io.marginscope.ui.control.ColumnFit;
+import io.marginscope.ui.control.StuckLayout;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
@@ -151,6 +152,11 @@ public final class MainWindow {
         darkTheme.setSelected(theme == Theme.DARK);
         installDragAndDrop(scene);
         presentation.fitColumns(ColumnFit.follow(scene));
+        // a table filled after its tab's first show could stay on its empty placeholder (StuckLayout)
+        StuckLayout.follow(scene, () -> {
+            javafx.scene.control.Tab now = tabs.getSelectionModel().getSelectedItem();
+            return now == null ? null : now.getContent();
+        });
         stage.setScene(scene);
         stage.setMinWidth(1000);
         stage.setMinHeight(600);
