@@ -135,6 +135,7 @@ public final class Presentation {
         }
         if (columns != null) {
             columns.reset();
+            columns.setActive(show);
         }
         for (int i = 0; i < aside.size(); i++) {
             place(aside.get(i), keepWhen.get(i));

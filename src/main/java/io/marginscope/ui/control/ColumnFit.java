@@ -11,13 +11,12 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
 /**
- * Keeps the table columns of a scene wide enough for what they show, so that a number is never elided
- * ("196,..."): after each layout, a table cell or column header on show whose text the skin cut short
- * raises its column's minimum width to the width of the whole text (the table then scrolls sideways
- * if the columns no longer fit). Cells that wrap their text are left alone (long descriptive text wraps
- * instead, and cells of style class {@value #LONG_TEXT} are elided, with a tooltip, or wrapped by the style
- * sheet). {@link #reset} gives the columns back the minimum widths set in code, after a change of type
- * size, so that they fit the new size from there.
+ * While active (in presentation mode), keeps the table columns of a scene wide enough for what they show,
+ * so that a number is never elided ("196,..."): after each layout, a table cell or column header on show
+ * whose text the skin cut short raises its column's minimum width to the width of the whole text (the table
+ * then scrolls sideways if the columns no longer fit). Cells that wrap their text are left alone (long
+ * descriptive text wraps instead, and cells of style class {@value #LONG_TEXT} are elided, with a tooltip, or
+ * wrapped by the style sheet). {@link #reset} gives the columns back the minimum widths set in code.
  *
  * <p>Only nodes on show are visited (a tab not selected, a hidden panel are skipped), once per pulse;
  * nothing is measured unless a text was elided.
@@ -32,15 +31,24 @@ public final class ColumnFit {
     private final Scene scene;
     private final Text measure = new Text();
     private final java.util.Set<TableColumnBase<?, ?>> widened = new java.util.HashSet<>();
+    private boolean active;
 
     private ColumnFit(Scene scene) {
         this.scene = scene;
         scene.addPostLayoutPulseListener(this::fit);
     }
 
-    /** Starts fitting the columns of this scene's tables. */
+    /** Follows this scene's tables; fits their columns once {@linkplain #setActive active}. */
     public static ColumnFit follow(Scene scene) {
         return new ColumnFit(scene);
+    }
+
+    /** Fits the columns while active (presentation mode); off, the columns keep the widths set in code. */
+    public void setActive(boolean on) {
+        active = on;
+        if (on) {
+            scene.getRoot().requestLayout();
+        }
     }
 
     /** Gives back the minimum widths set in code to every column widened so far. */
@@ -55,7 +63,7 @@ public final class ColumnFit {
     }
 
     private void fit() {
-        if (scene.getRoot() != null) {
+        if (active && scene.getRoot() != null) {
             visit(scene.getRoot());
         }
     }
