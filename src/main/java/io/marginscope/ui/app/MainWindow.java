@@ -156,7 +156,7 @@ public final class MainWindow {
         StuckLayout.follow(scene, () -> {
             javafx.scene.control.Tab now = tabs.getSelectionModel().getSelectedItem();
             return now == null ? null : now.getContent();
-        });
+        }, presentation::isOn);
         stage.setScene(scene);
         stage.setMinWidth(1000);
         stage.setMinHeight(600);
