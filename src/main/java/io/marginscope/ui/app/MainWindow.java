@@ -4,6 +4,8 @@ import io.marginscope.ui.control.WindowSizing;
 import io.marginscope.io.InputException;
 import io.marginscope.io.SampleBooks;
 import io.marginscope.ui.control.TileFrame;
+import io.marginscope.ui.control.ColumnFit;
+import io.marginscope.ui.control.StuckLayout;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
@@ -122,12 +124,26 @@ public final class MainWindow {
         SummaryBar summary = new SummaryBar(model.currentProperty());
         summary.showWhatIf(model.editedProperty());
         summary.followLive(live.liveEquityProperty(), model.currentProperty());
-        root.setTop(new VBox(menuBar(), summary, live));
+        MenuBar menus = menuBar();
+        root.setTop(new VBox(menus, summary, live));
         editMenu.getItems().add(new SeparatorMenuItem());
         editMenu.getItems().addAll(editing.menuItems());
         root.setLeft(panel);
         root.setCenter(tabs);
-        root.setBottom(new StatusBar(model, risk));
+        StatusBar status = new StatusBar(model, risk);
+        Presentation presentation = marginWorkspace.presentation();
+        root.setBottom(new VBox(status, presentation.indicator()));
+        presentation.setStory(tabs, List.of(new Presentation.Page("Book and risk", riskTab),
+                new Presentation.Page("Margin", tab(tabs, "marginTab")),
+                new Presentation.Page("Policies side by side", tab(tabs, "policiesTab")),
+                new Presentation.Page("Stress", tab(tabs, "stressTab")),
+                new Presentation.Page("Backtest verdict", tab(tabs, "backtestTab"))));
+        // the analyst's tools step aside for the room; the live bar stays while live mode runs
+        presentation.aside(menus);
+        presentation.aside(panel);
+        presentation.aside(ticket);
+        presentation.aside(status);
+        presentation.aside(live, live.menuItem().selectedProperty());
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1360, screen.getWidth() * 0.95), Math.min(780, screen.getHeight() * 0.92));
@@ -135,6 +151,12 @@ public final class MainWindow {
         scene.getStylesheets().setAll(theme.stylesheet(), Theme.structure());
         darkTheme.setSelected(theme == Theme.DARK);
         installDragAndDrop(scene);
+        presentation.fitColumns(ColumnFit.follow(scene));
+        // a table filled after its tab's first show could stay on its empty placeholder (StuckLayout)
+        StuckLayout.follow(scene, () -> {
+            javafx.scene.control.Tab now = tabs.getSelectionModel().getSelectedItem();
+            return now == null ? null : now.getContent();
+        }, presentation::isOn);
         stage.setScene(scene);
         stage.setMinWidth(1000);
         stage.setMinHeight(600);
@@ -263,6 +285,10 @@ public final class MainWindow {
                 }
             });
         }
+    }
+
+    private static javafx.scene.control.Tab tab(TabPane tabs, String id) {
+        return tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow();
     }
 
     /** Light or dark: swaps the theme's sheet of named colours; the structure sheet stays. */

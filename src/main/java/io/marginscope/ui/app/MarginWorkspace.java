@@ -7,10 +7,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -58,7 +56,7 @@ public final class MarginWorkspace {
     private final Tab greeksTab;
     private final LiquidationView liquidation;
     private final Tab liquidationTab;
-    private final CheckMenuItem presentation = new CheckMenuItem("Presentation");
+    private final Presentation presentation;
     private final javafx.beans.property.ReadOnlyObjectProperty<LoadedBook> book;
     private PolicyEditor editor;
 
@@ -95,15 +93,7 @@ public final class MarginWorkspace {
         backtestTab = tab("Backtest", "backtestTab", backtest);
         backtestTab.selectedProperty().addListener((o, was, on) -> backtest.setShowing(on));
 
-        presentation.setId("presentationItem");
-        presentation.setAccelerator(KeyCombination.keyCombination("F11"));
-        presentation.setOnAction(e -> present(presentation.isSelected()));
-        stage.fullScreenProperty().addListener((o, was, full) -> {
-            if (!full && presentation.isSelected()) {
-                presentation.setSelected(false);
-                present(false);
-            }
-        });
+        presentation = new Presentation(stage);
 
         margin.setOnError(e -> {
             String text = e instanceof InputException ie ? ie.getMessage() : String.valueOf(e.getMessage());
@@ -123,18 +113,13 @@ public final class MarginWorkspace {
         return t;
     }
 
-    /** View > Presentation: full screen and large type, for showing the numbers to a room. */
+    /** View > Presentation: full screen and large type, for showing the numbers to a room ({@link Presentation}). */
     public void present(boolean on) {
-        var root = stage.getScene().getRoot();
-        if (on) {
-            if (!root.getStyleClass().contains("presentation")) {
-                root.getStyleClass().add("presentation");
-            }
-        } else {
-            root.getStyleClass().remove("presentation");
-        }
-        stage.setFullScreenExitHint("");
-        stage.setFullScreen(on);
+        presentation.present(on);
+    }
+
+    public Presentation presentation() {
+        return presentation;
     }
 
     private void notifyCrossing(MarginViewModel.Crossing c) {
@@ -182,7 +167,7 @@ public final class MarginWorkspace {
 
     /** Items for the main window's View menu. */
     public List<MenuItem> viewItems() {
-        return List.of(new SeparatorMenuItem(), presentation);
+        return List.of(new SeparatorMenuItem(), presentation.item());
     }
 
     public MarginViewModel margin() {

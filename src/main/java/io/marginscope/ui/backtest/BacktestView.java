@@ -67,6 +67,8 @@ public final class BacktestView extends VBox {
 
         notice.getStyleClass().add("notice");
         notice.setWrapText(true);
+        // the notice wraps; the chart gives way to it, never the notice to the chart
+        notice.setMinHeight(Region.USE_PREF_SIZE);
         notice.setId("backtestNotice");
         // the chart takes the height; the lines above it keep every line of their text
         notice.setMinHeight(Region.USE_PREF_SIZE);

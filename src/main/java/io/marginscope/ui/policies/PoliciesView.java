@@ -72,11 +72,30 @@ public final class PoliciesView extends VBox {
                 r -> r.result() == null ? r.note() : components(r.result()));
         parts.setPrefWidth(380);
         parts.setCellFactory(col -> new TableCell<>() {
+            // descriptive text: elided with a tooltip at the desk; wrapped in presentation mode, where the style
+            // sheet sets -fx-wrap-text and the text is drawn by a Text of the cell's width (a row sizes itself
+            // from its cells' heights, which only a Text with a wrapping width gives)
+            private final javafx.scene.text.Text wrapped = new javafx.scene.text.Text();
+
+            {
+                getStyleClass().add(io.marginscope.ui.control.ColumnFit.LONG_TEXT);
+                wrapped.getStyleClass().add("wrapped-text");
+                wrapped.wrappingWidthProperty().bind(widthProperty().subtract(12));
+                wrapTextProperty().addListener(o -> show(isEmpty() ? null : getItem()));
+            }
+
             @Override
             protected void updateItem(String v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty ? null : v);
+                show(empty ? null : v);
                 setTooltip(empty || v == null ? null : new javafx.scene.control.Tooltip(v.replace(" · ", "\n")));
+            }
+
+            private void show(String v) {
+                boolean wrap = isWrapText() && v != null;
+                wrapped.setText(wrap ? v : null);
+                setGraphic(wrap ? wrapped : null);
+                setText(wrap ? null : v);
             }
         });
         table.getColumns().add(parts);
@@ -168,7 +187,9 @@ public final class PoliciesView extends VBox {
         XYChart.Series<String, Number> im = new XYChart.Series<>();
         im.setName("IM");
         for (PolicyComparison.Row r : result) {
-            if (r.result() != null && (r.coverage() == null || !r.coverage().none())) {
+            // a policy without a finite MM (nothing or not all covered) has no bar: NaN would empty the axis
+            if (r.result() != null && (r.coverage() == null || !r.coverage().none())
+                    && Double.isFinite(r.result().maintenanceMargin()) && Double.isFinite(r.result().initialMargin())) {
                 String name = r.coverage() != null && r.coverage().partial() ? r.policy() + " (partial)" : r.policy();
                 mm.getData().add(new XYChart.Data<>(name, r.result().maintenanceMargin()));
                 im.getData().add(new XYChart.Data<>(name, r.result().initialMargin()));
