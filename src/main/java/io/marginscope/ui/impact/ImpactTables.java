@@ -43,13 +43,13 @@ final class ImpactTables {
         List<String> change = new ArrayList<>();
         change.add("reference");
         for (ImpactSummary.ChangeDistribution d : s.changes()) {
-            change.add(d.accounts() == 0 ? NONE : Formats.signedMoney(d.total()));
+            change.add(d.accounts() == 0 || !Double.isFinite(d.total()) ? NONE : Formats.signedMoney(d.total()));
         }
         out.add(new Line("Change of MM vs reference (USD)", change, true));
         for (String z : List.of("OK", "WARNING", "LIQUIDATION")) {
             out.add(line("Accounts " + z, ps, t -> Formats.count(t.zones().getOrDefault(z, 0L)), false));
         }
-        out.add(line("Accounts without MM (not covered)", ps, t -> Formats.count(t.notComputed()), false));
+        out.add(line("Accounts without MM", ps, t -> Formats.count(t.notComputed()), false));
         out.add(line("Accounts partly not covered", ps, t -> Formats.count(t.accountsNotCovered()), false));
         out.add(line("Positions not covered", ps, t -> Formats.count(t.positionsNotCovered()), false));
         return out;
@@ -77,9 +77,9 @@ final class ImpactTables {
         return rows;
     }
 
-    /** A histogram bar's label: its lower edge in short money. */
+    /** A histogram bar's label: its lower edge in short money (the bins are equal-width, up to the maximum). */
     static String binLabel(ImpactSummary.Bin b) {
-        return Formats.compactMoney(b.low()) + " to " + Formats.compactMoney(b.high());
+        return Formats.compactMoney(b.low());
     }
 
     /** Rows of the crashes: episode, policy, accounts, shortfall accounts, total shortfall, liquidated. */
@@ -126,7 +126,7 @@ final class ImpactTables {
         t.setId(id);
         t.getStyleClass().add("positions-table");
         t.setPlaceholder(new javafx.scene.control.Label(placeholder));
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         t.setFixedCellSize(24);
         return t;
     }

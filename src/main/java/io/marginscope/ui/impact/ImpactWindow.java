@@ -173,7 +173,7 @@ public final class ImpactWindow {
         totals.setId("impactTotals");
         totals.getStyleClass().add("positions-table");
         totals.setPlaceholder(new Label("Open a client base and run"));
-        totals.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        totals.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         totals.setFixedCellSize(24);
 
         compared.setId("impactCompared");
@@ -181,7 +181,7 @@ public final class ImpactWindow {
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
         y.setLabel("Accounts");
-        x.setLabel("Change of MM per account, USD");
+        x.setLabel("Change of MM per account, USD (each bar from its lower edge)");
         histogram = new BarChart<>(x, y);
         histogram.setId("impactHistogram");
         histogram.setLegendVisible(false);
@@ -195,11 +195,19 @@ public final class ImpactWindow {
         moversTitle.getStyleClass().add("book-name");
         HBox compareBar = new HBox(8, new Label("Compare the reference with:"), compared);
         compareBar.setAlignment(Pos.CENTER_LEFT);
+        transitions.getColumns().add(ImpactTables.column("", 0, false, 150));
+        for (int j = 0; j < ImpactSummary.STATES.size(); j++) {
+            transitions.getColumns().add(ImpactTables.column(ImpactSummary.STATES.get(j), j + 1, true, 95));
+        }
+        transitions.getColumns().add(ImpactTables.column("All", ImpactSummary.STATES.size() + 1, true, 80));
         transitions.setPrefHeight(24 * 4 + 30);
         transitions.setMinHeight(24 * 4 + 30);
         transitions.setMaxHeight(24 * 4 + 30);
-        VBox left = new VBox(6, totals, compareBar, transitionsTitle, transitions);
-        VBox.setVgrow(totals, Priority.ALWAYS);
+        totals.setPrefHeight(24 * 12 + 30);
+        totals.setMinHeight(24 * 5 + 30);
+        Region below = new Region();
+        VBox left = new VBox(6, totals, compareBar, transitionsTitle, transitions, below);
+        VBox.setVgrow(below, Priority.ALWAYS);
         HBox moverTables = new HBox(8, titled("Largest increases", increases), titled("Largest decreases", decreases));
         moverTables.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         VBox.setVgrow(moverTables, Priority.ALWAYS);
@@ -207,7 +215,7 @@ public final class ImpactWindow {
         VBox.setVgrow(histogram, Priority.SOMETIMES);
         SplitPane overviewSplit = new SplitPane(left, right);
         overviewSplit.setOrientation(Orientation.HORIZONTAL);
-        overviewSplit.setDividerPositions(0.46);
+        overviewSplit.setDividerPositions(0.48);
 
         crashes.getColumns().setAll(List.of(ImpactTables.column("Episode", 0, false, 110),
                 ImpactTables.column("Policy", 1, false, 150), ImpactTables.column("Accounts", 2, true, 100),
@@ -345,8 +353,8 @@ public final class ImpactWindow {
         TableColumn<ImpactTables.Line, String> label = new TableColumn<>("");
         label.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().label()));
         label.setSortable(false);
-        label.setPrefWidth(230);
-        label.setMinWidth(200);
+        label.setPrefWidth(185);
+        label.setMinWidth(175);
         totals.getColumns().add(label);
         for (int i = 0; i < names.size(); i++) {
             int col = i;
@@ -355,7 +363,8 @@ public final class ImpactWindow {
             c.setCellFactory(x -> ImpactTables.signedCell());
             c.getStyleClass().add("number-column");
             c.setSortable(false);
-            c.setPrefWidth(110);
+            c.setPrefWidth(100);
+            c.setMinWidth(82);
             totals.getColumns().add(c);
         }
         totals.getItems().setAll(ImpactTables.totals(s));
@@ -398,7 +407,6 @@ public final class ImpactWindow {
                 : s.transitions().stream().filter(x -> x.to().equals(to)).findFirst().orElse(null);
         ImpactSummary.ChangeDistribution d = s == null ? null
                 : s.changes().stream().filter(x -> x.to().equals(to)).findFirst().orElse(null);
-        transitions.getColumns().clear();
         transitions.getItems().clear();
         bins.getData().clear();
         increases.getItems().clear();
@@ -409,23 +417,23 @@ public final class ImpactWindow {
             histogram.setTitle("Change of MM per account");
             return;
         }
-        transitionsTitle.setText("Zone transitions: accounts by zone under " + t.from() + " (rows) and " + t.to()
-                + " (columns)");
-        transitions.getColumns().add(ImpactTables.column(t.from() + " \\ " + t.to(), 0, false, 150));
-        for (int j = 0; j < ImpactSummary.STATES.size(); j++) {
-            transitions.getColumns().add(ImpactTables.column(ImpactSummary.STATES.get(j), j + 1, true, 95));
-        }
-        transitions.getColumns().add(ImpactTables.column("All", ImpactSummary.STATES.size() + 1, true, 80));
+        transitionsTitle.setText("Zones: " + t.from() + " (rows) to " + t.to() + " (columns)");
+        transitions.getColumns().get(0).setText(t.from() + " \\ " + t.to());
         transitions.getItems().setAll(ImpactTables.transitions(t));
-        histogram.setTitle("Change of MM per account, " + d.from() + " to " + d.to() + ": " + Formats.count(d.accounts())
-                + " accounts, total " + Formats.signedMoney(d.total()) + " USD, median "
-                + Formats.signedMoney(d.percentiles().getOrDefault(50, Double.NaN)));
+        histogram.setTitle(d.from() + " to " + d.to() + ": " + Formats.count(d.accounts()) + " accounts, total "
+                + Formats.signedMoney(d.total()) + " USD, median " + Formats.signedMoney(d.percentiles()
+                .getOrDefault(50, Double.NaN)) + " USD");
         List<XYChart.Data<String, Number>> data = new ArrayList<>();
         for (ImpactSummary.Bin b : d.histogram()) {
-            data.add(new XYChart.Data<>(ImpactTables.binLabel(b), b.count()));
+            XYChart.Data<String, Number> bar = new XYChart.Data<>(ImpactTables.binLabel(b), b.count());
+            // the chart resets a bar's style classes: the theme's bar colour goes inline (a looked-up colour)
+            javafx.scene.layout.StackPane node = new javafx.scene.layout.StackPane();
+            node.setStyle("-fx-bar-fill: -ms-bar; -fx-background-color: -ms-bar;");
+            bar.setNode(node);
+            data.add(bar);
         }
         bins.getData().setAll(data);
-        moversTitle.setText("Top movers, " + d.from() + " to " + d.to() + " (double-click opens the account as the book)");
+        moversTitle.setText("Top movers, " + d.from() + " to " + d.to() + " (double-click: open as the book)");
         setMoverHeaders(increases, d);
         setMoverHeaders(decreases, d);
         increases.getItems().setAll(d.topIncreases());
@@ -450,12 +458,13 @@ public final class ImpactWindow {
         t.setId(id);
         t.getStyleClass().add("positions-table");
         t.setPlaceholder(new Label(placeholder));
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         t.setFixedCellSize(24);
         TableColumn<ImpactSummary.Mover, String> account = new TableColumn<>("Account");
         account.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().account()));
         account.setSortable(false);
-        account.setPrefWidth(110);
+        account.setPrefWidth(95);
+        account.setMinWidth(90);
         t.getColumns().setAll(List.of(account, moverColumn("MM before", m -> Formats.money(m.from())),
                 moverColumn("MM after", m -> Formats.money(m.to())),
                 moverColumn("Change", m -> Formats.signedMoney(m.change()))));
@@ -478,7 +487,8 @@ public final class ImpactWindow {
         c.setCellFactory(x -> ImpactTables.signedCell());
         c.getStyleClass().add("number-column");
         c.setSortable(false);
-        c.setPrefWidth(95);
+        c.setPrefWidth(80);
+        c.setMinWidth(72);
         return c;
     }
 

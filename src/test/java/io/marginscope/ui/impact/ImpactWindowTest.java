@@ -143,7 +143,7 @@ class ImpactWindowTest extends WorkstationTestBase {
             for (String z : List.of("OK", "WARNING", "LIQUIDATION")) {
                 assertThat(total(w, "Accounts " + z, col)).isEqualTo(Formats.count(t.get("zones").get(z).asLong()));
             }
-            assertThat(total(w, "Accounts without MM (not covered)", col))
+            assertThat(total(w, "Accounts without MM", col))
                     .isEqualTo(Formats.count(t.get("notComputed").asLong()));
             assertThat(total(w, "Positions not covered", col))
                     .isEqualTo(Formats.count(t.get("positionsNotCovered").asLong()));
