@@ -99,7 +99,7 @@ final class ImpactTables {
         c.setSortable(false);
         c.setPrefWidth(width);
         if (number) {
-            c.getStyleClass().add("number-column");
+            c.getStyleClass().add("number-cell");
             c.setCellFactory(col -> signedCell());
         }
         return c;

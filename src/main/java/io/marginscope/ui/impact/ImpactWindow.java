@@ -358,10 +358,11 @@ public final class ImpactWindow {
         totals.getColumns().add(label);
         for (int i = 0; i < names.size(); i++) {
             int col = i;
-            TableColumn<ImpactTables.Line, String> c = new TableColumn<>(names.get(i) + (i == 0 ? " (ref.)" : ""));
+            // a long name breaks after its hyphens, so that five policies side by side keep their names
+            TableColumn<ImpactTables.Line, String> c = new TableColumn<>(names.get(i).replace("-", "-\n"));
             c.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().cells().get(col)));
             c.setCellFactory(x -> ImpactTables.signedCell());
-            c.getStyleClass().add("number-column");
+            c.getStyleClass().add("number-cell");
             c.setSortable(false);
             c.setPrefWidth(100);
             c.setMinWidth(82);
@@ -485,7 +486,7 @@ public final class ImpactWindow {
         TableColumn<ImpactSummary.Mover, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         c.setCellFactory(x -> ImpactTables.signedCell());
-        c.getStyleClass().add("number-column");
+        c.getStyleClass().add("number-cell");
         c.setSortable(false);
         c.setPrefWidth(80);
         c.setMinWidth(72);
