@@ -203,7 +203,7 @@ public final class ImpactWindow {
         transitions.setPrefHeight(24 * 4 + 30);
         transitions.setMinHeight(24 * 4 + 30);
         transitions.setMaxHeight(24 * 4 + 30);
-        totals.setPrefHeight(24 * 12 + 30);
+        totals.setPrefHeight(24 * 12 + 48);
         totals.setMinHeight(24 * 5 + 30);
         Region below = new Region();
         VBox left = new VBox(6, totals, compareBar, transitionsTitle, transitions, below);
@@ -215,7 +215,7 @@ public final class ImpactWindow {
         VBox.setVgrow(histogram, Priority.SOMETIMES);
         SplitPane overviewSplit = new SplitPane(left, right);
         overviewSplit.setOrientation(Orientation.HORIZONTAL);
-        overviewSplit.setDividerPositions(0.48);
+        overviewSplit.setDividerPositions(0.5);
 
         crashes.getColumns().setAll(List.of(ImpactTables.column("Episode", 0, false, 110),
                 ImpactTables.column("Policy", 1, false, 150), ImpactTables.column("Accounts", 2, true, 100),
