@@ -215,7 +215,7 @@ public final class ImpactWindow {
         VBox.setVgrow(histogram, Priority.SOMETIMES);
         SplitPane overviewSplit = new SplitPane(left, right);
         overviewSplit.setOrientation(Orientation.HORIZONTAL);
-        overviewSplit.setDividerPositions(0.5);
+        overviewSplit.setDividerPositions(0.49);
 
         crashes.getColumns().setAll(List.of(ImpactTables.column("Episode", 0, false, 110),
                 ImpactTables.column("Policy", 1, false, 150), ImpactTables.column("Accounts", 2, true, 100),
@@ -353,8 +353,8 @@ public final class ImpactWindow {
         TableColumn<ImpactTables.Line, String> label = new TableColumn<>("");
         label.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().label()));
         label.setSortable(false);
-        label.setPrefWidth(185);
-        label.setMinWidth(175);
+        label.setPrefWidth(178);
+        label.setMinWidth(170);
         totals.getColumns().add(label);
         for (int i = 0; i < names.size(); i++) {
             int col = i;
@@ -364,8 +364,8 @@ public final class ImpactWindow {
             c.setCellFactory(x -> ImpactTables.signedCell());
             c.getStyleClass().add("number-cell");
             c.setSortable(false);
-            c.setPrefWidth(100);
-            c.setMinWidth(82);
+            c.setPrefWidth(96);
+            c.setMinWidth(92);
             totals.getColumns().add(c);
         }
         totals.getItems().setAll(ImpactTables.totals(s));
@@ -464,11 +464,14 @@ public final class ImpactWindow {
         TableColumn<ImpactSummary.Mover, String> account = new TableColumn<>("Account");
         account.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().account()));
         account.setSortable(false);
-        account.setPrefWidth(95);
-        account.setMinWidth(90);
-        t.getColumns().setAll(List.of(account, moverColumn("MM before", m -> Formats.money(m.from())),
-                moverColumn("MM after", m -> Formats.money(m.to())),
-                moverColumn("Change", m -> Formats.signedMoney(m.change()))));
+        account.setPrefWidth(85);
+        account.setMinWidth(80);
+        // the MMs short (1.2M, 617.2k), the change in full: the exact MMs are in the per-account CSV
+        TableColumn<ImpactSummary.Mover, String> change = moverColumn("Change", m -> Formats.signedMoney(m.change()));
+        change.setPrefWidth(96);
+        change.setMinWidth(88);
+        t.getColumns().setAll(List.of(account, moverColumn("MM before", m -> Formats.compactMoney(m.from())),
+                moverColumn("MM after", m -> Formats.compactMoney(m.to())), change));
         t.setRowFactory(tv -> {
             TableRow<ImpactSummary.Mover> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -488,8 +491,8 @@ public final class ImpactWindow {
         c.setCellFactory(x -> ImpactTables.signedCell());
         c.getStyleClass().add("number-cell");
         c.setSortable(false);
-        c.setPrefWidth(80);
-        c.setMinWidth(72);
+        c.setPrefWidth(70);
+        c.setMinWidth(60);
         return c;
     }
 
