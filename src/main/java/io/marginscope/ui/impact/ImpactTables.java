@@ -45,7 +45,7 @@ final class ImpactTables {
         for (ImpactSummary.ChangeDistribution d : s.changes()) {
             change.add(d.accounts() == 0 || !Double.isFinite(d.total()) ? NONE : Formats.signedMoney(d.total()));
         }
-        out.add(new Line("MM change vs reference (USD)", change, true));
+        out.add(new Line("Change of MM (USD)", change, true));
         for (String z : List.of("OK", "WARNING", "LIQUIDATION")) {
             out.add(line("Accounts " + z, ps, t -> Formats.count(t.zones().getOrDefault(z, 0L)), false));
         }

@@ -464,12 +464,12 @@ public final class ImpactWindow {
         TableColumn<ImpactSummary.Mover, String> account = new TableColumn<>("Account");
         account.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().account()));
         account.setSortable(false);
-        account.setPrefWidth(85);
-        account.setMinWidth(80);
+        account.setPrefWidth(98);
+        account.setMinWidth(96);
         // the MMs short (1.2M, 617.2k), the change in full: the exact MMs are in the per-account CSV
         TableColumn<ImpactSummary.Mover, String> change = moverColumn("Change", m -> Formats.signedMoney(m.change()));
-        change.setPrefWidth(96);
-        change.setMinWidth(88);
+        change.setPrefWidth(84);
+        change.setMinWidth(80);
         t.getColumns().setAll(List.of(account, moverColumn("MM before", m -> Formats.compactMoney(m.from())),
                 moverColumn("MM after", m -> Formats.compactMoney(m.to())), change));
         t.setRowFactory(tv -> {
@@ -491,8 +491,8 @@ public final class ImpactWindow {
         c.setCellFactory(x -> ImpactTables.signedCell());
         c.getStyleClass().add("number-cell");
         c.setSortable(false);
-        c.setPrefWidth(70);
-        c.setMinWidth(60);
+        c.setPrefWidth(62);
+        c.setMinWidth(56);
         return c;
     }
 

@@ -149,7 +149,7 @@ class ImpactWindowTest extends WorkstationTestBase {
                     .isEqualTo(Formats.count(t.get("positionsNotCovered").asLong()));
         }
         JsonNode change = j.get("changes").get(0);
-        assertThat(total(w, "MM change vs reference (USD)", 2)).isEqualTo(Formats.signedMoney(change.get("total")
+        assertThat(total(w, "Change of MM (USD)", 2)).isEqualTo(Formats.signedMoney(change.get("total")
                 .asDouble()));
         // the sums on show are the definitions over the accounts: the zones add up to the accounts margined
         assertThat(j.get("policies").get(0).get("accounts").asLong() + j.get("policies").get(0).get("notComputed")
