@@ -324,8 +324,9 @@ public final class ImpactWindow {
         }
         error.setText("");
         runWithoutBad.setVisible(false);
-        status.setText("");
         service.submit(r);
+        // after the submit: a run in flight that the new one replaces reports its cancel first
+        status.setText("");
     }
 
     private void failed(Throwable ex) {

@@ -272,6 +272,22 @@ class ImpactWindowTest extends WorkstationTestBase {
         assertThat(fx(() -> errorText(w))).isEmpty();
     }
 
+    /** Cancel stops the run off the FX thread: nothing is shown, and the window says so. */
+    @Test
+    void aRunCanBeCancelled(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path base = generate(dir);
+        ImpactWindow w = runWindow(robot, base, true);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> w.service().isRunning()));
+        robot.interact(() -> ((Button) w.stage().getScene().lookup("#impactCancel")).fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> !w.service().isRunning()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> w.service().getState())).isEqualTo(javafx.concurrent.Worker.State.CANCELLED);
+        assertThat(fx(() -> w.outcomeProperty().get())).isNull();
+        assertThat(fx(() -> ((Label) w.stage().getScene().lookup("#impactStatus")).getText()))
+                .isEqualTo("Cancelled: nothing computed");
+        assertThat(fx(() -> ((Button) w.stage().getScene().lookup("#impactExportPdf")).isDisabled())).isTrue();
+    }
+
     /** File > Open Client Base… is in the File menu. */
     @Test
     void theFileMenuOpensAClientBase() {
