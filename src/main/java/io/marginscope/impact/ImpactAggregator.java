@@ -96,7 +96,7 @@ public final class ImpactAggregator {
             int from = state(first);
             int to = state(f);
             transitions[p][from][to]++;
-            if (p > 0 && first.computed() && f.computed()) {
+            if (p > 0 && hasMargin(first) && hasMargin(f)) {
                 double change = f.maintenanceMargin() - first.maintenanceMargin();
                 if (slot >= changes[p].length) {
                     changes[p] = Arrays.copyOf(changes[p], changes[p].length * 2);
@@ -136,6 +136,11 @@ public final class ImpactAggregator {
         if (q.size() > top) {
             q.poll();
         }
+    }
+
+    /** Margined with an MM (not an error, not left without margin because no position is covered). */
+    private static boolean hasMargin(AccountFigures f) {
+        return f.computed() && Double.isFinite(f.maintenanceMargin());
     }
 
     private static int state(AccountFigures f) {

@@ -56,6 +56,28 @@ class ImpactAggregatorTest {
         assertThat(d.percentiles().get(25)).isCloseTo(-85.0, within(1e-12));
     }
 
+    /** An account a policy margins without an MM (no position covered) is out of the change, not a NaN total. */
+    @Test
+    void anAccountWithoutMmUnderAPolicyIsLeftOutOfTheChange() {
+        ImpactAggregator agg = new ImpactAggregator(List.of("old", "new"), List.of(), 20);
+        AccountFigures uncovered = new AccountFigures("new", null, 400, 400, Double.NaN, Double.NaN, Double.NaN,
+                "NOT_COVERED", Double.NaN, Map.of(), List.of("opt-1: options are not margined"), Map.of());
+        agg.add(account(0, fig("old", 1000, 100, "OK"), fig("new", 1000, 160, "OK")));
+        agg.add(account(1, fig("old", 400, 90, "OK"), uncovered));
+        agg.add(account(2, fig("old", 500, 50, "OK"), fig("new", 500, 30, "OK")));
+        ImpactSummary s = agg.finish();
+        ImpactSummary.ChangeDistribution d = s.changes().get(0);
+        assertThat(d.accounts()).isEqualTo(2);
+        assertThat(d.total()).isEqualTo(60 - 20);
+        assertThat(d.min()).isEqualTo(-20);
+        assertThat(d.max()).isEqualTo(60);
+        assertThat(d.topIncreases()).extracting(ImpactSummary.Mover::account).containsExactly("a0");
+        assertThat(d.topDecreases()).extracting(ImpactSummary.Mover::account).containsExactly("a2");
+        assertThat(s.policies().get(1).notComputed()).isEqualTo(1);
+        assertThat(s.policies().get(1).accountsNotCovered()).isEqualTo(1);
+        assertThat(s.transitions().get(0).counts()[0]).containsExactly(2, 0, 0, 1);
+    }
+
     @Test
     void percentilesAndHistogramOfOneToAHundred() {
         ImpactAggregator agg = new ImpactAggregator(List.of("a", "b"), List.of(), 20);

@@ -29,6 +29,7 @@ import javafx.stage.Stage;
 import java.nio.file.Path;
 import java.util.List;
 import io.marginscope.ui.accounts.AccountsWindow;
+import io.marginscope.ui.impact.ImpactWindow;
 import io.marginscope.ui.workbook.BookRequest;
 import io.marginscope.ui.live.LivePanel;
 import io.marginscope.ui.workbook.LoadedBook;
@@ -74,6 +75,7 @@ public final class MainWindow {
     private final TradeTicket ticket;
     private Theme theme;
     private AccountsWindow accounts;
+    private ImpactWindow impact;
 
     public MainWindow(Stage stage, WorkbookViewModel model, RecentFiles recent) {
         this.stage = stage;
@@ -179,6 +181,9 @@ public final class MainWindow {
         openHistory.setOnAction(e -> files.chooseHistory());
         MenuItem openHistoryFolder = new MenuItem("Open Price History Folder…");
         openHistoryFolder.setOnAction(e -> files.chooseHistoryFolder());
+        MenuItem openClientBase = new MenuItem("Open Client Base…");
+        openClientBase.setId("openClientBaseItem");
+        openClientBase.setOnAction(e -> impact().chooseBase());
         Menu samples = new Menu("Open Sample");
         for (String name : SampleBooks.names()) {
             MenuItem item = new MenuItem(name);
@@ -194,7 +199,8 @@ public final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
-        Menu file = new Menu("File", null, open, openMarket, openHistory, openHistoryFolder, recentMenu, samples,
+        Menu file = new Menu("File", null, open, openMarket, openHistory, openHistoryFolder, openClientBase, recentMenu,
+                samples,
                 new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
         file.getItems().add(file.getItems().size() - 2, new SeparatorMenuItem());
@@ -235,7 +241,10 @@ public final class MainWindow {
         accountsItem.setId("accountsItem");
         accountsItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+A"));
         accountsItem.setOnAction(e -> accounts().show());
-        view.getItems().addAll(new SeparatorMenuItem(), accountsItem);
+        MenuItem impactItem = new MenuItem("Policy Impact…");
+        impactItem.setId("impactItem");
+        impactItem.setOnAction(e -> impact().show());
+        view.getItems().addAll(new SeparatorMenuItem(), accountsItem, impactItem);
 
         MenuItem recompute = new MenuItem("Recompute");
         recompute.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
@@ -306,6 +315,15 @@ public final class MainWindow {
                     () -> applyTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK));
         }
         return accounts;
+    }
+
+    /** The Impact window (policies across a client base), made on first use. */
+    public ImpactWindow impact() {
+        if (impact == null) {
+            impact = new ImpactWindow(stage, model, risk, marginWorkspace.margin(),
+                    () -> applyTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK));
+        }
+        return impact;
     }
 
     public Theme theme() {
