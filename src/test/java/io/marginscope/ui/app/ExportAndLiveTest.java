@@ -66,7 +66,9 @@ class ExportAndLiveTest extends WorkstationTestBase {
         robot.interact(() -> {
             window.live().zoneProperty().addListener((o, a, b) -> seen.add(b));
             window.live().source().setValue(LiveSource.SIMULATED_CRASH);
-            window.live().speed().setValue(200);
+            // 20 updates a second: the ratio stays in the warning band for some 40 updates (2 s), many
+            // repaints; at 200 a second that is 0.2 s, which a loaded machine's repaints could step over
+            window.live().speed().setValue(20);
         });
         robot.clickOn("#liveToggle");
         // live ticks change the scene graph on the FX thread: look nodes up there, never from the test thread
