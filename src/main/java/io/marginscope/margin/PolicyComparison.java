@@ -14,9 +14,9 @@ public final class PolicyComparison {
 
     /**
      * A policy's margin and which positions it covers, or why it was skipped (null result and
-     * coverage).
+     * coverage); {@code definition} is the policy compared.
      */
-    public record Row(String policy, MarginResult result, String note, PolicyCoverage coverage) {
+    public record Row(String policy, MarginResult result, String note, PolicyCoverage coverage, Policy definition) {
 
         /** The margin ratio when it exists: NaN when equity is not positive or nothing is covered. */
         public double marginRatio() {
@@ -38,12 +38,12 @@ public final class PolicyComparison {
         for (Policy p : policies) {
             try {
                 MarginResult m = calc.prepare(book, market, history, p, settings).at(market);
-                rows.add(new Row(p.name(), m, null, PolicyCoverage.of(p.name(), book, m)));
+                rows.add(new Row(p.name(), m, null, PolicyCoverage.of(p.name(), book, m), p));
             } catch (IllegalArgumentException e) {
                 if (strict) {
                     throw e;
                 }
-                rows.add(new Row(p.name(), null, e.getMessage(), null));
+                rows.add(new Row(p.name(), null, e.getMessage(), null, p));
             }
         }
         return rows;

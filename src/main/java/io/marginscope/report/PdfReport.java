@@ -519,10 +519,13 @@ public final class PdfReport {
                 current.add(rows.size());
             }
             PolicyCoverage c = row.coverage();
+            // a policy without a base or stress block has no such part: a dash, not 0.00
+            Policy def = row.definition();
             rows.add(List.of(row.policy(), Fmt.money(m.maintenanceMargin()), Fmt.money(m.initialMargin()),
-                    Fmt.pct(row.marginRatio()), m.zone().name(), c == null ? "" : c.partial()
+                    Fmt.pct(row.marginRatio()), zoneName(m.zone()), c == null ? "" : c.partial()
                             ? c.notCovered().size() + " of " + c.positions() + " not margined" : "all " + c.positions(),
-                    Fmt.money(m.components().base()), Fmt.money(m.components().stress())));
+                    def != null && def.base() == null ? "–" : Fmt.money(m.components().base()),
+                    def != null && def.stress() == null ? "–" : Fmt.money(m.components().stress())));
             if (c != null && c.partial()) {
                 notes.add(c.summary() + ": " + String.join(", ", c.notCovered().keySet())
                         + (c.none() ? "; its margin ratio is n/a (" + c.ratioUndefinedReason() + ")" : "")
@@ -607,5 +610,14 @@ public final class PdfReport {
             l.table(List.of(Column.text("Date"), Column.number("P&L"), Column.number("VaR"), Column.number("ES")), ex, 8,
                     null);
         }
+    }
+
+    /** A zone as the report prints it: "OK", "warning", "liquidation", "not covered". */
+    static String zoneName(MarginResult.Zone z) {
+        return switch (z) {
+            case OK -> "OK";
+            case NOT_COVERED -> "not covered";
+            default -> z.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
     }
 }

@@ -77,6 +77,17 @@ class ReadableReportTest {
                 .contains("taken from equity").contains("100.00%")
                 .contains("Margin against price").contains("Appendix: methodology and parameters");
         assertThat(all.indexOf("Appendix: methodology and parameters")).isGreaterThan(all.indexOf("Backtest\n"));
+        // the policy comparison reads as words: a zone in words, and no 0.00 base or stress for a policy that
+        // has no such block (binance-tiered margins through its exchange model alone)
+        String rows;
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper s = new PDFTextStripper();
+            s.setSortByPosition(true);
+            rows = s.getText(doc);
+        }
+        assertThat(rows).doesNotContain("NOT_COVERED");
+        String binance = rows.lines().filter(l -> l.startsWith("binance-tiered n/a")).findFirst().orElseThrow();
+        assertThat(binance).isEqualTo("binance-tiered n/a n/a n/a not 4 of 7 not – –");
     }
 
     @Test

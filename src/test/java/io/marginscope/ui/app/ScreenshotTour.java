@@ -97,6 +97,25 @@ public final class ScreenshotTour {
         shot("dialog-accounts");
         closeOthers();
 
+        later(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) stage.getScene()
+                    .lookup("#workstationTabs");
+            tabs.getTabs().stream().filter(t -> "stressTab".equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
+        pause(3);
+        later(() -> button("newScenarioButton").fire());
+        pause(3);
+        shot("dialog-scenario-editor");
+        closeOthers();
+
+        later(() -> menu("Policy Impact…").fire());
+        pause(3);
+        shot("dialog-policy-impact");
+        closeOthers();
+        later(() -> ((javafx.scene.control.TabPane) stage.getScene().lookup("#workstationTabs"))
+                .getSelectionModel().select(0));
+
         fx(() -> window.live().setLive(true));
         pause(12);
         shot("live-running");
