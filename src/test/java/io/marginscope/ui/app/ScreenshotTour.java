@@ -51,7 +51,7 @@ public final class ScreenshotTour {
         WorkbookViewModel model = new WorkbookViewModel();
         window = new MainWindow(stage, model, new RecentFiles(WorkstationApp.preferencesNode()));
         stage.show();
-        model.load(WorkstationApp.initialRequest(List.of()));
+        WorkstationApp.begin(window, model, WorkstationApp.initialRequest(List.of()), null);
         Thread tour = new Thread(() -> {
             try {
                 tour();
