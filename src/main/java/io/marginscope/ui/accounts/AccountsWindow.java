@@ -34,7 +34,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -481,17 +480,7 @@ public final class AccountsWindow {
     private static TableColumn<Row, String> number(String title, Function<BookFigures, String> value) {
         TableColumn<Row, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue().figures())));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s);
-                getStyleClass().remove("negative");
-                if (!empty && s != null && s.startsWith("-")) {
-                    getStyleClass().add("negative");
-                }
-            }
-        });
+        c.setCellFactory(col -> new io.marginscope.ui.control.SignedCell<>());
         c.getStyleClass().add("number-cell");
         c.setPrefWidth(105);
         c.setSortable(false);

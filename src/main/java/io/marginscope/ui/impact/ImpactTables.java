@@ -107,17 +107,7 @@ final class ImpactTables {
 
     /** A cell that shows negative numbers in the theme's negative colour. */
     static <R> TableCell<R, String> signedCell() {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s);
-                getStyleClass().remove("negative");
-                if (!empty && s != null && s.startsWith("-")) {
-                    getStyleClass().add("negative");
-                }
-            }
-        };
+        return new io.marginscope.ui.control.SignedCell<>();
     }
 
     /** A table of text rows with a fixed cell size, its columns constrained to its width. */
