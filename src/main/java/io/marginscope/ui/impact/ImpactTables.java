@@ -1,9 +1,9 @@
 package io.marginscope.ui.impact;
 
+import io.marginscope.ui.control.SignedCell;
 import io.marginscope.impact.ImpactSummary;
 import io.marginscope.ui.control.Formats;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
@@ -100,14 +100,9 @@ final class ImpactTables {
         c.setPrefWidth(width);
         if (number) {
             c.getStyleClass().add("number-cell");
-            c.setCellFactory(col -> signedCell());
+            c.setCellFactory(col -> new SignedCell<>());
         }
         return c;
-    }
-
-    /** A cell that shows negative numbers in the theme's negative colour. */
-    static <R> TableCell<R, String> signedCell() {
-        return new io.marginscope.ui.control.SignedCell<>();
     }
 
     /** A table of text rows with a fixed cell size, its columns constrained to its width. */

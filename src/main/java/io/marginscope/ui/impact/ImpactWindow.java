@@ -362,7 +362,7 @@ public final class ImpactWindow {
             // a long name breaks after its hyphens, so that five policies side by side keep their names
             TableColumn<ImpactTables.Line, String> c = new TableColumn<>(names.get(i).replace("-", "-\n"));
             c.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().cells().get(col)));
-            c.setCellFactory(x -> ImpactTables.signedCell());
+            c.setCellFactory(x -> new io.marginscope.ui.control.SignedCell<>());
             c.getStyleClass().add("number-cell");
             c.setSortable(false);
             c.setPrefWidth(96);
@@ -489,7 +489,7 @@ public final class ImpactWindow {
                                                                        Function<ImpactSummary.Mover, String> f) {
         TableColumn<ImpactSummary.Mover, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        c.setCellFactory(x -> ImpactTables.signedCell());
+        c.setCellFactory(x -> new io.marginscope.ui.control.SignedCell<>());
         c.getStyleClass().add("number-cell");
         c.setSortable(false);
         c.setPrefWidth(62);

@@ -176,8 +176,7 @@ class OneNumberTest extends WorkstationTestBase {
             robot.clickOn("#policiesTab");
             PoliciesView view = workspace.policies();
             WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(() -> !view.service().isRunning()
-                    && view.table().getItems().size() == PolicyPresets.available().size()
-                    && view.table().getItems().stream().allMatch(r -> true)));
+                    && view.table().getItems().size() == PolicyPresets.available().size()));
             WaitForAsyncUtils.waitForFxEvents();
             TableView<PolicyComparison.Row> table = view.table();
             Path history = historyFor(fx(() -> workspace.margin().run()), dir);
