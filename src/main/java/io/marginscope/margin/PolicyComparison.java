@@ -38,7 +38,7 @@ public final class PolicyComparison {
         for (Policy p : policies) {
             try {
                 MarginResult m = calc.prepare(book, market, history, p, settings).at(market);
-                rows.add(new Row(p.name(), m, null, PolicyCoverage.of(p.name(), book, m), p));
+                rows.add(new Row(p.name(), m, null, PolicyCoverage.of(book, m), p));
             } catch (IllegalArgumentException e) {
                 if (strict) {
                     throw e;

@@ -28,18 +28,13 @@ public record PolicyCoverage(String policy, int positions, int collateral, Map<S
         notCovered = Collections.unmodifiableMap(new LinkedHashMap<>(notCovered));
     }
 
-    /** Every position covered. */
-    public static PolicyCoverage full(String policy, Portfolio book) {
-        return new PolicyCoverage(policy, book.positions().size(), collateral(book), Map.of());
-    }
-
     /**
      * The coverage of a margin result: the positions its policy could not margin, read from the result
      * itself ({@link MarginResult#notCovered()}, each "position id: reason"), so the coverage shown
      * beside a margin is the one that made it. A line that names no position of the book is kept under
      * its own text.
      */
-    public static PolicyCoverage of(String policy, Portfolio book, MarginResult result) {
+    public static PolicyCoverage of(Portfolio book, MarginResult result) {
         Map<String, String> missing = new LinkedHashMap<>();
         List<String> left = new ArrayList<>(result.notCovered());
         for (Position p : book.positions()) {
@@ -55,7 +50,7 @@ public record PolicyCoverage(String policy, int positions, int collateral, Map<S
         for (String e : left) {
             missing.putIfAbsent(e, e);
         }
-        return new PolicyCoverage(policy, book.positions().size(), collateral(book), missing);
+        return new PolicyCoverage(result.policy(), book.positions().size(), collateral(book), missing);
     }
 
     private static int collateral(Portfolio book) {

@@ -44,7 +44,7 @@ public final class ComputeJson {
         if (run.margin() != null) {
             Policy pol = run.policy();
             out.with("parameters").put("policy", pol.name());
-            MarginJson.write(out, run.margin(), PolicyCoverage.of(pol.name(), run.book(), run.margin()));
+            MarginJson.write(out, run.margin(), PolicyCoverage.of(run.book(), run.margin()));
             MarginJson.liquidation(out, run.liquidation());
             for (String w : run.margin().warnings()) {
                 if (!warnings.contains(w)) {

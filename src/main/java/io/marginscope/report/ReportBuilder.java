@@ -88,7 +88,7 @@ public final class ReportBuilder {
             }
         }
         PolicyCoverage coverage = run.policy() == null || run.margin() == null ? null
-                : PolicyCoverage.of(run.policy().name(), run.book(), run.margin());
+                : PolicyCoverage.of(run.book(), run.margin());
         return new ReportData(run, stress, episodes, spanSource, comparison, backtest, note, clock.instant(),
                 coverage, PriceLadder.of(run));
     }

@@ -237,9 +237,8 @@ public final class MarginTiles extends HBox {
         g.setTitle("Margin ratio · " + run.request().policy().name());
         g.setText(defined ? m.zone().name() : "n/a: adjusted equity ≤ 0 · " + m.zone().name());
         g.setDescription(defined ? Formats.ratio(m.marginRatio()) : "n/a");
-        // an exchange-model policy may margin only part of the book (cheap: the exchange model alone)
-        io.marginscope.margin.PolicyCoverage covered = io.marginscope.margin.PolicyCoverage.of(
-                run.request().policy().name(), run.request().book(), m);
+        // an exchange-model policy may margin only part of the book: the run's own result says which
+        io.marginscope.margin.PolicyCoverage covered = io.marginscope.margin.PolicyCoverage.of(run.request().book(), m);
         if (covered.none()) {
             defined = false;
             g.setValueVisible(false);
