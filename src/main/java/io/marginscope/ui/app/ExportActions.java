@@ -95,7 +95,7 @@ public final class ExportActions {
 
     private SessionInputs.Snapshot state() {
         return new SessionInputs.Snapshot(model.current(), risk.parameters(), risk.openedHistory(),
-                margin == null ? null : margin.policyRef());
+                margin.policyRef());
     }
 
     private void start(ExportService.Request r) {

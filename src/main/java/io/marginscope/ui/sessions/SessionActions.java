@@ -51,11 +51,7 @@ public final class SessionActions {
     private final Timeline autosave;
     private SessionsWindow window;
 
-    public SessionActions(Stage stage, WorkbookViewModel model, RiskViewModel risk) {
-        this(stage, model, risk, null);
-    }
-
-    /** With the margin view model: a session records the policy on show and reopens under it. */
+    /** A session records the policy on show (the margin view model's) and reopens under it. */
     public SessionActions(Stage stage, WorkbookViewModel model, RiskViewModel risk, MarginViewModel margin) {
         this.stage = stage;
         this.model = model;
@@ -174,7 +170,7 @@ public final class SessionActions {
 
     private void show(SessionInputs.Opened o) {
         risk.restore(o.parameters(), o.history());
-        if (margin != null && o.policy() != null) {
+        if (o.policy() != null) {
             margin.restorePolicy(o.policy());
         }
         model.load(new BookRequest.Restored(o.book()));
@@ -280,7 +276,7 @@ public final class SessionActions {
             return null;
         }
         return new SessionInputs.Snapshot(b, risk.parameters(), risk.openedHistory(),
-                margin == null ? null : margin.policyRef());
+                margin.policyRef());
     }
 
     private void updateTitle() {

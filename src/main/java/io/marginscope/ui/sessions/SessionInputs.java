@@ -50,12 +50,7 @@ public final class SessionInputs {
      *
      * @param policyRef the policy on show: a preset's name or a policy file's path (null: {@link #POLICY})
      */
-    public record Snapshot(LoadedBook book, RiskParameters parameters, LoadedHistory history, String policyRef) {
-
-        public Snapshot(LoadedBook book, RiskParameters parameters, LoadedHistory history) {
-            this(book, parameters, history, null);
-        }
-    }
+    public record Snapshot(LoadedBook book, RiskParameters parameters, LoadedHistory history, String policyRef) { }
 
     /** A session's inputs opened as the workstation shows them, with the policy it was saved under. */
     public record Opened(LoadedBook book, RiskParameters parameters, LoadedHistory history,
